@@ -1,0 +1,20 @@
+/**
+ * The six subgraphs of the één loket graph, with their default ports. Compose, codegen, the gateway
+ * and the stack all read this list.
+ */
+export const SUBGRAPHS = {
+  loket: { port: 4001, envUrl: 'LOKET_SUBGRAPH_URL' },
+  gemeente: { port: 4002, envUrl: 'GEMEENTE_SUBGRAPH_URL' },
+  uwv: { port: 4003, envUrl: 'UWV_SUBGRAPH_URL' },
+  'sw-bedrijf': { port: 4004, envUrl: 'SW_BEDRIJF_SUBGRAPH_URL' },
+  onderwijs: { port: 4005, envUrl: 'ONDERWIJS_SUBGRAPH_URL' },
+  werkgeversvereniging: { port: 4006, envUrl: 'WERKGEVERSVERENIGING_SUBGRAPH_URL' },
+} as const;
+
+export type SubgraphName = keyof typeof SUBGRAPHS;
+export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];
+
+/** Default URL of a subgraph, as written into the committed supergraph. */
+export function defaultSubgraphUrl(name: SubgraphName): string {
+  return `http://127.0.0.1:${SUBGRAPHS[name].port}/`;
+}
