@@ -1,6 +1,9 @@
 /**
- * The index feed: how the loket subgraph reads every partner's lists. Each adapter implements the
- * parts its partner has; pages stream so national-scale lists never sit in memory at once.
+ * The index feed: how the loket subgraph reads every partner's lists. A partner kind has one or more
+ * source systems (UWV one, gemeenten about a hundred); each is a `FeedSource` the loket reads on its
+ * own, so one failing system does not stop the others and freshness is known per system. Pages stream,
+ * so national-scale lists never sit in memory at once. An iterable may throw a
+ * `PartnerUnavailableError`; the loket records it for that source and goes on with the next.
  */
 import type { IndexInstrument, IndexKandidaat, IndexVacature, IndexWerkgever } from './index-records.js';
 import type { PartnerRecordIssue } from './partner-errors.js';
@@ -12,10 +15,17 @@ export interface FeedPage<T> {
   issues: PartnerRecordIssue[];
 }
 
-export interface IndexFeed {
+export interface FeedSource {
   bron: Bron;
+  /** Configured source system id, e.g. `gm-am36-a`. */
+  bronSysteem: string;
   kandidaten?(): AsyncIterable<FeedPage<IndexKandidaat>>;
   vacatures?(): AsyncIterable<FeedPage<IndexVacature>>;
   werkgevers?(): AsyncIterable<FeedPage<IndexWerkgever>>;
   instrumenten?(): AsyncIterable<FeedPage<IndexInstrument>>;
+}
+
+export interface IndexFeed {
+  bron: Bron;
+  sources: FeedSource[];
 }

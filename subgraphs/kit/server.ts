@@ -13,7 +13,8 @@ import { formatPartnerError } from './errors.js';
 export interface SubgraphServerOptions<Ctx extends BaseContext> {
   /** e.g. `uwv`; the SDL is read from `schema/<name>.graphql`. */
   name: string;
-  resolvers: GraphQLResolverMap<Ctx>;
+  /** The subgraph's resolvers, typed at their definition by the generated `Resolvers` type. */
+  resolvers: object;
   /** Builds the per-request context (fresh DataLoaders per request). */
   context: ContextFunction<[StandaloneServerContextFunctionArgument], Ctx>;
   port?: number;
@@ -33,7 +34,9 @@ export function subgraphSdl(name: string): string {
 }
 
 export async function startSubgraphServer<Ctx extends BaseContext>(options: SubgraphServerOptions<Ctx>): Promise<RunningSubgraph> {
-  const schema = buildSubgraphSchema({ typeDefs: parse(subgraphSdl(options.name)), resolvers: options.resolvers });
+  // The generated resolver types are stricter than @apollo/subgraph's loose resolver map.
+  const resolvers = options.resolvers as GraphQLResolverMap<unknown>;
+  const schema = buildSubgraphSchema({ typeDefs: parse(subgraphSdl(options.name)), resolvers });
   const server = new ApolloServer<Ctx>({
     schema,
     formatError: formatPartnerError,
