@@ -305,9 +305,28 @@ class Context {
         const sector = SECTOREN.find((s) => s.naam === werkgever.sector) ?? this.random.pick(SECTOREN);
         vacature.werkgeversvereniging = { id: this.volgnummer('bv-', 8), branche: sector.branche, corrupt: this.corrupt() };
       }
+      this.partnersKnowTheirEmployer(vacature, werkgever);
       list.push(vacature);
     }
     return list;
+  }
+
+  /** A partner that posts a vacancy knows the employer offering it. */
+  private partnersKnowTheirEmployer(vacature: Vacature, werkgever: Werkgever): void {
+    if (vacature.uwv && !werkgever.uwv) {
+      werkgever.uwv = { accountmanager: this.naam(), laatsteContact: this.datumGeleden(1, 200), aantalContacten: this.random.int(1, 5), bijgewerktOp: this.tijdstipGeleden(60), corrupt: false };
+    }
+    if (vacature.gemeente && !werkgever.gemeente) {
+      const bronId = this.gemeenteBron.get(werkgever.gemeenteCode) as string;
+      werkgever.gemeente = { bronId, accountmanager: this.klantmanager(bronId), lksPlaatsingen: 0, laatsteContact: this.datumGeleden(1, 200), bijgewerktOp: this.tijdstipGeleden(60), corrupt: false };
+    }
+    if (vacature.onderwijs && !werkgever.onderwijs) {
+      const opleiding = OPLEIDINGEN.find((o) => o.crebo === vacature.onderwijs?.crebo) ?? this.random.pick(OPLEIDINGEN);
+      werkgever.onderwijs = { erkenningen: [{ crebo: opleiding.crebo, opleiding: opleiding.naam, sinds: this.datumGeleden(100, 4000) }], bijgewerktOp: this.tijdstipGeleden(200), corrupt: false };
+    }
+    if (vacature.werkgeversvereniging && !werkgever.werkgeversvereniging) {
+      werkgever.werkgeversvereniging = this.lidmaatschap(SECTOREN.find((s) => s.naam === werkgever.sector) ?? this.random.pick(SECTOREN));
+    }
   }
 }
 

@@ -1,0 +1,40 @@
+/**
+ * zod schemas for the cells of a gemeente CSV export: every cell is a string; these turn `J`/`N`
+ * into booleans, `|`-separated cells into lists, empty cells into null, and
+ * `dd-mm-jjjj HH:MM:SS` (UTC) into an ISO timestamp. Candidates for the adapter kit.
+ */
+import { z } from 'zod';
+import { datumDDMMJJJJ } from '../kit/dates.js';
+
+export const jaNee = z.enum(['J', 'N'], { message: 'expected J or N' }).transform((v) => v === 'J');
+
+export const geheelGetal = z
+  .string()
+  .regex(/^-?\d+$/, { message: 'not a whole number' })
+  .transform(Number);
+
+/** A `|`-separated list; an empty cell is an empty list. */
+export const lijst = z.string().transform((v) => (v.trim() === '' ? [] : v.split('|').map((item) => item.trim())));
+
+/** An empty cell is null; otherwise the cell must pass `schema`. */
+export function leegIsNull<T>(schema: z.ZodType<T, string>) {
+  return z.string().transform((value, ctx): T | null => {
+    if (value.trim() === '') return null;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+    return z.NEVER;
+  });
+}
+
+/** `dd-mm-jjjj HH:MM:SS` in UTC, as the exports write timestamps, to ISO 8601. */
+export const tijdstipDDMMJJJJ = z.string().transform((value, ctx) => {
+  const match = /^(\d{2}-\d{2}-\d{4}) (\d{2}):(\d{2}):(\d{2})$/.exec(value.trim());
+  const datum = match ? datumDDMMJJJJ.safeParse(match[1]) : undefined;
+  const [uur, minuut, seconde] = match ? [Number(match[2]), Number(match[3]), Number(match[4])] : [99, 99, 99];
+  if (!datum?.success || uur > 23 || minuut > 59 || seconde > 59) {
+    ctx.addIssue({ code: 'custom', message: `not a real timestamp in format dd-mm-jjjj HH:MM:SS: "${value}"` });
+    return z.NEVER;
+  }
+  return new Date(`${datum.data}T${match?.[2]}:${match?.[3]}:${match?.[4]}Z`).toISOString();
+});

@@ -1,0 +1,30 @@
+/**
+ * HTTP access to the SW-bedrijven: one partner HTTP client per company (each its own source system),
+ * downloading whole export files. Failures become a `PartnerUnavailableError` naming the company.
+ */
+import type { AxiosInstance } from 'axios';
+import type { RegionaleBronConfig } from '../kit/bronnen.js';
+import { createPartnerHttp } from '../kit/http.js';
+import { PartnerUnavailableError } from '../kit/partner-errors.js';
+
+export type SwExportBestand = 'medewerkers' | 'werkgevers' | 'instrumenten';
+
+export interface SwBedrijfClient {
+  /** The CSV text of one export file of one SW-bedrijf. */
+  download(bronSysteem: string, bestand: SwExportBestand): Promise<string>;
+}
+
+export function createSwBedrijfClient(bedrijven: readonly RegionaleBronConfig[], timeoutMs?: number): SwBedrijfClient {
+  const clients = new Map<string, AxiosInstance>(
+    bedrijven.map((bron) => [bron.id, createPartnerHttp({ bron: 'SW_BEDRIJF', bronSysteem: bron.id, baseURL: bron.url, timeoutMs })]),
+  );
+  return {
+    async download(bronSysteem, bestand) {
+      const http = clients.get(bronSysteem);
+      if (!http) throw new PartnerUnavailableError('SW_BEDRIJF', bronSysteem, 'not a configured SW-bedrijf');
+      const response = await http.get<unknown>(`/export/${bestand}.csv`, { headers: { accept: 'text/csv' } });
+      if (typeof response.data !== 'string') throw new PartnerUnavailableError('SW_BEDRIJF', bronSysteem, `${bestand}.csv: no text in the response`);
+      return response.data;
+    },
+  };
+}

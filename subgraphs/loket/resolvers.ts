@@ -1,0 +1,108 @@
+/**
+ * Resolvers of the loket subgraph: regions and gemeenten from the CBS reference data, cross-partner
+ * lists and entity identities from the loket index.
+ */
+import { referentie, type GemeenteRef, type RegioRef } from '../../schema/referentie/gemeenten.js';
+import { badInput } from '../kit/errors.js';
+import type { Resolvers } from './generated/resolvers-types.js';
+import { bronStatussen, instrumentenVoorRegio, kandidatenPage, vacaturesPage, werkgeversPage } from './store/index-queries.js';
+import { pageSize } from './store/keyset-page.js';
+
+const ref = referentie();
+
+function gemeenteOf(code: string): GemeenteRef {
+  const gemeente = ref.gemeente(code);
+  if (!gemeente) throw new Error(`index holds unknown gemeente ${code}`);
+  return gemeente;
+}
+
+function regioOf(code: string): RegioRef {
+  const regio = ref.regio(code);
+  if (!regio) throw new Error(`unknown arbeidsmarktregio ${code}`);
+  return regio;
+}
+
+/** A gemeente filter must name a gemeente of this region. */
+function gemeenteInRegio(regio: RegioRef, code: string | null | undefined, argument: string): string | null {
+  if (code === null || code === undefined) return null;
+  if (!regio.gemeenten.some((g) => g.code === code)) {
+    throw badInput(`${argument}: ${code} is not a gemeente of ${regio.code} (${regio.naam})`, argument);
+  }
+  return code;
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    arbeidsmarktregios: () => ref.regios,
+    arbeidsmarktregio: (_, { code }) => ref.regio(code) ?? null,
+    gemeente: (_, { code }) => ref.gemeente(code) ?? null,
+    werkgever: (_, { kvkNummer }, ctx) => {
+      if (!/^\d{8}$/.test(kvkNummer)) throw badInput(`kvkNummer must be 8 digits, got "${kvkNummer}"`, 'kvkNummer');
+      return ctx.loaders.werkgever.load(kvkNummer);
+    },
+    kandidaat: (_, { id }, ctx) => ctx.loaders.kandidaat.load(id),
+    vacature: (_, { id }, ctx) => ctx.loaders.vacature.load(id),
+    instrument: (_, { id }, ctx) => ctx.loaders.instrument.load(id),
+    bronStatus: (_, __, ctx) => bronStatussen(ctx.db),
+  },
+  Arbeidsmarktregio: {
+    __resolveReference: (reference) => ref.regio(reference.code) ?? null,
+    kandidaten: (regio, { filter, first, after }, ctx) =>
+      kandidatenPage(ctx.db, {
+        regioCode: regio.code,
+        first: pageSize(first),
+        after,
+        gemeente: gemeenteInRegio(regio, filter?.gemeente, 'filter.gemeente'),
+        doelgroep: filter?.doelgroep,
+        bron: filter?.bron,
+        werkDenkNiveauMin: filter?.werkDenkNiveauMin,
+        competentie: filter?.competentie,
+      }),
+    vacatures: (regio, { filter, first, after }, ctx) =>
+      vacaturesPage(ctx.db, {
+        regioCode: regio.code,
+        first: pageSize(first),
+        after,
+        gemeente: gemeenteInRegio(regio, filter?.gemeente, 'filter.gemeente'),
+        soort: filter?.soort,
+        bron: filter?.bron,
+        doelgroep: filter?.doelgroep,
+      }),
+    werkgevers: (regio, { filter, first, after }, ctx) =>
+      werkgeversPage(ctx.db, {
+        regioCode: regio.code,
+        first: pageSize(first),
+        after,
+        gemeente: gemeenteInRegio(regio, filter?.gemeente, 'filter.gemeente'),
+        bron: filter?.bron,
+        minBronnen: filter?.minBronnen,
+      }),
+    instrumenten: (regio, { doelgroep, gemeente }, ctx) => {
+      const only = gemeenteInRegio(regio, gemeente, 'gemeente');
+      return instrumentenVoorRegio(ctx.db, { regioCode: regio.code, gemeenteCodes: only ? [only] : regio.gemeenten.map((g) => g.code), doelgroep });
+    },
+  },
+  Gemeente: {
+    __resolveReference: (reference) => ref.gemeente(reference.code) ?? null,
+    arbeidsmarktregio: (gemeente) => regioOf(gemeente.regioCode),
+  },
+  Kandidaat: {
+    __resolveReference: (reference, ctx) => ctx.loaders.kandidaat.load(reference.id),
+    gemeente: (kandidaat) => gemeenteOf(kandidaat.gemeenteCode),
+  },
+  Vacature: {
+    __resolveReference: (reference, ctx) => ctx.loaders.vacature.load(reference.id),
+    werkgever: (vacature, _, ctx) => ctx.loaders.werkgever.load(vacature.kvkNummer),
+    gemeente: (vacature) => gemeenteOf(vacature.gemeenteCode),
+    postcodeGebied: (vacature) => vacature.postcode.slice(0, 4),
+  },
+  Werkgever: {
+    __resolveReference: (reference, ctx) => ctx.loaders.werkgever.load(reference.kvkNummer),
+    gemeente: (werkgever) => ref.gemeente(werkgever.gemeenteCode) ?? null,
+  },
+  Instrument: {
+    __resolveReference: (reference, ctx) => ctx.loaders.instrument.load(reference.id),
+    gemeente: (instrument) => (instrument.gemeenteCode ? gemeenteOf(instrument.gemeenteCode) : null),
+    arbeidsmarktregio: (instrument) => (instrument.regioCode ? regioOf(instrument.regioCode) : null),
+  },
+};

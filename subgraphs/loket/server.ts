@@ -1,0 +1,88 @@
+/**
+ * The loket subgraph: regions, gemeenten and the regional index of candidates, vacancies, employers
+ * and instruments. On start it migrates its store, fills the index from every partner's adapter (or,
+ * when a persisted index exists, serves it at once and refreshes it in the background), and then
+ * refreshes it every `syncIntervalMs`.
+ *
+ * Run on its own: `npx tsx subgraphs/loket/server.ts` (PORT, DATABASE_URL, LOKET_DATA_DIR,
+ * LOKET_SYNC_INTERVAL_SECONDS, PSEUDONIEM_SLEUTEL and the *_BRON_URL variables configure it).
+ */
+import { loadBronnen, type BronnenConfig } from '../../adapters/kit/bronnen.js';
+import { pseudonymizerFromEnv, type Pseudonymize } from '../../adapters/kit/pseudonym.js';
+import { SUBGRAPHS } from '../../schema/subgraphs.js';
+import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
+import { createContext } from './context.js';
+import { partnerFeeds } from './feeds.js';
+import { resolvers } from './resolvers.js';
+import { openDatabase, type Database, type DatabaseOptions } from './store/database.js';
+import { migrate } from './store/migrate.js';
+import { syncIndex, type SyncReport } from './sync/index-sync.js';
+
+export interface LoketSubgraphOptions {
+  port?: number;
+  host?: string;
+  bronnen?: BronnenConfig;
+  pseudonymize?: Pseudonymize;
+  database?: DatabaseOptions;
+  /** Refresh the index this often; 0 or absent: only at start. */
+  syncIntervalMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface LoketSubgraph extends RunningSubgraph {
+  db: Database;
+  /** Reads every partner source again and rebuilds the index. */
+  syncNow(): Promise<SyncReport>;
+  /** The first synchronisation (already settled when the index was empty at start). */
+  firstSync: Promise<SyncReport>;
+}
+
+export async function startLoketSubgraph(options: LoketSubgraphOptions = {}): Promise<LoketSubgraph> {
+  const log = options.log ?? (() => {});
+  const db = await openDatabase(options.database);
+  await migrate(db);
+  const feeds = partnerFeeds({ bronnen: options.bronnen ?? loadBronnen(), pseudonymize: options.pseudonymize ?? pseudonymizerFromEnv() });
+
+  let running: Promise<SyncReport> | undefined;
+  const syncNow = () => {
+    running ??= syncIndex(db, feeds, { log }).finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  const [existing] = await db.query<{ n: string }>('SELECT count(*) AS n FROM bron_status WHERE laatste_synchronisatie IS NOT NULL');
+  const firstSync = syncNow();
+  firstSync.then(
+    (report) => log(`loket index: ${report.index.kandidaten} kandidaten, ${report.index.vacatures} vacatures, ${report.index.werkgevers} werkgevers from ${report.bronnen.length} source systems in ${report.duurMs} ms`),
+    (error: unknown) => log(`loket index synchronisation failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  if (Number(existing?.n ?? 0) === 0) await firstSync;
+
+  const timer = options.syncIntervalMs ? setInterval(() => void syncNow().catch(() => {}), options.syncIntervalMs) : undefined;
+  timer?.unref();
+
+  const server = await startSubgraphServer({ name: 'loket', resolvers, context: async () => createContext(db), port: options.port, host: options.host });
+  return {
+    ...server,
+    db,
+    syncNow,
+    firstSync,
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      await server.stop();
+      await running?.catch(() => {});
+      await db.close();
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const loket = await startLoketSubgraph({
+    port: Number(process.env.PORT ?? SUBGRAPHS.loket.port),
+    host: process.env.HOST ?? '127.0.0.1',
+    database: { databaseUrl: process.env.DATABASE_URL, dataDir: process.env.LOKET_DATA_DIR },
+    syncIntervalMs: Number(process.env.LOKET_SYNC_INTERVAL_SECONDS ?? 0) * 1000,
+    log: (message) => console.log(message),
+  });
+  console.log(`loket subgraph at ${loket.url}`);
+}

@@ -1,0 +1,93 @@
+/**
+ * The loket store's connection: PGlite (Postgres in WASM, persisted to a folder) by default, or a
+ * PostgreSQL server when `DATABASE_URL` is set. Both speak the same SQL and run the same migrations.
+ * An optional schema name isolates a store inside one database (tests use one schema per run).
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export interface Database {
+  /** Runs one parameterised statement and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs SQL text with several statements and no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Runs `fn` in one transaction on one connection. */
+  transaction<T>(fn: (tx: Pick<Database, 'query' | 'exec'>) => Promise<T>): Promise<T>;
+  /** `pglite` or `postgres`, for logs. */
+  readonly kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; when absent PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data folder; `memory://` keeps it in memory. Default `.data/loket`. */
+  dataDir?: string;
+  /** Postgres schema to use (created when missing). Default `public`. */
+  schema?: string;
+}
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  const schema = options.schema ?? 'public';
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, schema) : openPglite(options.dataDir ?? '.data/loket', schema);
+}
+
+async function openPglite(dataDir: string, schema: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir);
+  await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
+  const query = async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows;
+  const exec = async (sql: string) => {
+    await db.exec(sql);
+  };
+  return {
+    kind: 'pglite',
+    query,
+    exec,
+    transaction: (fn) =>
+      db.transaction(async (tx) =>
+        fn({
+          query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
+          exec: async (sql: string) => {
+            await tx.exec(sql);
+          },
+        }),
+      ),
+    close: () => db.close(),
+  };
+}
+
+async function openPostgres(connectionString: string, schema: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: 8, options: `-c search_path=${schema}` });
+  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  const query = async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[];
+  return {
+    kind: 'postgres',
+    query,
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+          exec: async (sql: string) => {
+            await client.query(sql);
+          },
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

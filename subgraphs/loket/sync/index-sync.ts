@@ -1,0 +1,92 @@
+/**
+ * Fills the loket index from the adapters' feeds: every source system is read completely (a few at a
+ * time), its records written with the run number, records it left out reported, and then the merged
+ * index rebuilt. A source that fails keeps its previous rows and gets its error recorded; the others
+ * go on. Records with a gemeente code the CBS list does not know are left out and reported too.
+ */
+import type { FeedPage, FeedSource, IndexFeed } from '../../../adapters/kit/feed.js';
+import type { PartnerRecordIssue } from '../../../adapters/kit/partner-errors.js';
+import { referentie } from '../../../schema/referentie/gemeenten.js';
+import type { Database } from '../store/database.js';
+import { rebuildMergedIndex, type MergeCounts } from '../store/index-merge.js';
+import { failSource, finishSource, nextSyncRun, writeInstrumenten, writeKandidaten, writeVacatures, writeWerkgevers } from '../store/index-writer.js';
+
+export interface SourceReport {
+  bron: string;
+  bronSysteem: string;
+  records: number;
+  afgewezen: number;
+  fout?: string;
+}
+
+export interface SyncReport {
+  duurMs: number;
+  bronnen: SourceReport[];
+  index: MergeCounts;
+}
+
+export interface SyncOptions {
+  /** Source systems read at the same time. Default 4. */
+  concurrency?: number;
+  log?: (message: string) => void;
+}
+
+export async function syncIndex(db: Database, feeds: IndexFeed[], options: SyncOptions = {}): Promise<SyncReport> {
+  const started = performance.now();
+  const run = await nextSyncRun(db);
+  const sources = feeds.flatMap((feed) => feed.sources);
+  const reports: SourceReport[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < sources.length) {
+      const source = sources[next++] as FeedSource;
+      reports.push(await syncSource(db, run, source, options.log));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, sources.length) }, worker));
+  const index = await rebuildMergedIndex(db);
+  return { duurMs: Math.round(performance.now() - started), bronnen: reports.sort((a, b) => a.bronSysteem.localeCompare(b.bronSysteem)), index };
+}
+
+async function syncSource(db: Database, run: number, source: FeedSource, log?: (message: string) => void): Promise<SourceReport> {
+  const issues: PartnerRecordIssue[] = [];
+  let records = 0;
+  const consume = async <T extends { gemeenteCode: string | null }>(
+    pages: AsyncIterable<FeedPage<T>> | undefined,
+    recordSoort: string,
+    keyOf: (record: T) => string,
+    write: (located: { record: T; regioCode: string }[]) => Promise<void>,
+  ) => {
+    if (!pages) return;
+    for await (const page of pages) {
+      issues.push(...page.issues);
+      const known: { record: T; regioCode: string }[] = [];
+      for (const record of page.records) {
+        const gemeente = record.gemeenteCode === null ? undefined : referentie().gemeente(record.gemeenteCode);
+        if (record.gemeenteCode !== null && !gemeente) {
+          issues.push({ bron: source.bron, bronSysteem: source.bronSysteem, recordSoort, record: keyOf(record), veld: 'gemeenteCode', melding: `unknown CBS gemeentecode "${record.gemeenteCode}"` });
+          continue;
+        }
+        known.push({ record, regioCode: gemeente?.regioCode ?? '' });
+      }
+      await write(known);
+      records += known.length;
+    }
+  };
+  try {
+    const withRegio = <T>(located: { record: T; regioCode: string }[]) => located.map(({ record, regioCode }) => ({ ...record, regioCode }));
+    await consume(source.kandidaten?.(), 'kandidaat', (r) => r.id, (ls) => writeKandidaten(db, run, source.bronSysteem, withRegio(ls)));
+    await consume(source.werkgevers?.(), 'werkgever', (r) => r.kvkNummer, (ls) => writeWerkgevers(db, run, source.bronSysteem, withRegio(ls)));
+    await consume(source.vacatures?.(), 'vacature', (r) => r.id, (ls) => writeVacatures(db, run, source.bronSysteem, withRegio(ls)));
+    // Instruments keep their own regioCode (regional ones) and need no region of their gemeente.
+    await consume(source.instrumenten?.(), 'instrument', (r) => r.id, (ls) => writeInstrumenten(db, run, source.bronSysteem, ls.map((l) => l.record)));
+    await finishSource(db, run, source, { aantalRecords: records, issues });
+    if (issues.length > 0) log?.(`index: ${source.bronSysteem}: ${records} records, ${issues.length} left out (malformed)`);
+    return { bron: source.bron, bronSysteem: source.bronSysteem, records, afgewezen: issues.length };
+  } catch (error) {
+    const fout = error instanceof Error ? error.message : String(error);
+    await failSource(db, source, fout);
+    log?.(`index: ${source.bronSysteem} failed, keeping its previous records: ${fout}`);
+    return { bron: source.bron, bronSysteem: source.bronSysteem, records, afgewezen: issues.length, fout };
+  }
+}

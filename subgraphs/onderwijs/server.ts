@@ -1,0 +1,39 @@
+/**
+ * Entry of the onderwijs subgraph (ROC/SBB): warms the adapter up (learns which deelnemer and
+ * leerbaan hide behind each pseudonym and vacancy id) and then serves `schema/onderwijs.graphql`.
+ * Run directly (`npx tsx subgraphs/onderwijs/server.ts`) it listens on port 4005 (env `PORT`
+ * overrides) against the sources in `adapters/bronnen.json`.
+ */
+import { createOnderwijsAdapter } from '../../adapters/onderwijs/index.js';
+import { loadBronnen, type BronnenConfig } from '../../adapters/kit/bronnen.js';
+import { describeIssue } from '../../adapters/kit/partner-errors.js';
+import { pseudonymizerFromEnv, type Pseudonymize } from '../../adapters/kit/pseudonym.js';
+import { SUBGRAPHS } from '../../schema/subgraphs.js';
+import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
+import type { Context } from './context.js';
+import { resolvers } from './resolvers.js';
+
+export interface OnderwijsSubgraphOptions {
+  port?: number;
+  host?: string;
+  bronnen?: BronnenConfig;
+  pseudonymize?: Pseudonymize;
+}
+
+export async function startOnderwijsSubgraph(options: OnderwijsSubgraphOptions = {}): Promise<RunningSubgraph> {
+  const adapter = createOnderwijsAdapter({ bronnen: options.bronnen ?? loadBronnen(), pseudonymize: options.pseudonymize ?? pseudonymizerFromEnv() });
+  const warm = await adapter.warmUp();
+  for (const issue of warm.issues) console.warn(`onderwijs: left out ${describeIssue(issue)}`);
+  return startSubgraphServer<Context>({
+    name: 'onderwijs',
+    resolvers,
+    context: async () => ({ loaders: adapter.createLoaders() }),
+    port: options.port,
+    host: options.host,
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const subgraph = await startOnderwijsSubgraph({ port: Number(process.env.PORT ?? SUBGRAPHS.onderwijs.port) });
+  console.log(`onderwijs subgraph listening on ${subgraph.url}`);
+}
