@@ -1,0 +1,46 @@
+/**
+ * The één loket gateway: @apollo/gateway serving the committed supergraph (`schema/supergraph.graphql`,
+ * no run-time introspection of subgraphs) behind Apollo Server. It routes and composes; it never
+ * touches partner data.
+ *
+ * Run on its own: `npx tsx gateway/server.ts` (PORT, default 4000; `<NAME>_SUBGRAPH_URL` per subgraph).
+ */
+import { readFileSync } from 'node:fs';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import type { SubgraphName } from '../schema/subgraphs.js';
+import { subgraphUrlsFromEnv, type SubgraphUrls } from './subgraph-urls.js';
+
+export const SUPERGRAPH_FILE = new URL('../schema/supergraph.graphql', import.meta.url);
+export const DEFAULT_GATEWAY_PORT = 4000;
+
+export interface GatewayOptions {
+  port?: number;
+  host?: string;
+  /** Overrides of the subgraph URLs written in the supergraph. */
+  subgraphUrls?: SubgraphUrls;
+  /** Supergraph SDL; default the committed file. */
+  supergraphSdl?: string;
+}
+
+export interface RunningGateway {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
+  const urls = options.subgraphUrls ?? {};
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: urls[name as SubgraphName] ?? url }),
+  });
+  const server = new ApolloServer({ gateway });
+  const { url } = await startStandaloneServer(server, { listen: { port: options.port ?? DEFAULT_GATEWAY_PORT, host: options.host ?? '127.0.0.1' } });
+  return { url, stop: () => server.stop() };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const gateway = await startGateway({ port: Number(process.env.PORT ?? DEFAULT_GATEWAY_PORT), host: process.env.HOST ?? '127.0.0.1', subgraphUrls: subgraphUrlsFromEnv() });
+  console.log(`één loket graph at ${gateway.url}`);
+}

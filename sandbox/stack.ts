@@ -1,0 +1,156 @@
+/**
+ * The whole graph on one machine: the simulated partner systems, the six subgraphs and the gateway,
+ * each its own HTTP server on its own port, talking real HTTP. `npm start` runs it with the default
+ * ports; tests run it with ephemeral ports (`ports: 'ephemeral'`) and an in-memory store.
+ */
+import { BRON_URL_DEFAULTS, loadBronnen, type BronnenConfig } from '../adapters/kit/bronnen.js';
+import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL, type Pseudonymize } from '../adapters/kit/pseudonym.js';
+import { startGateway, type RunningGateway } from '../gateway/server.js';
+import { SUBGRAPHS, type SubgraphName } from '../schema/subgraphs.js';
+import type { RunningSubgraph } from '../subgraphs/kit/server.js';
+import { startGemeenteSubgraph } from '../subgraphs/gemeente/server.js';
+import { startLoketSubgraph, type LoketSubgraph } from '../subgraphs/loket/server.js';
+import type { DatabaseOptions } from '../subgraphs/loket/store/database.js';
+import { startOnderwijsSubgraph } from '../subgraphs/onderwijs/server.js';
+import { startSwBedrijfSubgraph } from '../subgraphs/sw-bedrijf/server.js';
+import { startUwvSubgraph } from '../subgraphs/uwv/server.js';
+import { startWerkgeversverenigingSubgraph } from '../subgraphs/werkgeversvereniging/server.js';
+import { generateWorld } from './generator/world.js';
+import type { World, WorldOptions } from './generator/world-types.js';
+import { startGemeenteSandbox } from './gemeente/server.js';
+import type { PartnerServer, SandboxKnobs } from './kit/partner-server.js';
+import { startOnderwijsSandbox } from './onderwijs/server.js';
+import { startSwBedrijfSandbox } from './sw-bedrijf/server.js';
+import { startUwvSandbox } from './uwv/server.js';
+import { startWerkgeversverenigingSandbox } from './werkgeversvereniging/server.js';
+
+export type PartnerName = 'gemeente' | 'uwv' | 'sw-bedrijf' | 'onderwijs' | 'werkgeversvereniging';
+
+export interface StackOptions {
+  /** World size and seed; default demo scale. */
+  world?: Partial<WorldOptions>;
+  /** `default`: the documented ports (4000, 4001–4006, 4102–4106); `ephemeral`: free ports (tests). */
+  ports?: 'default' | 'ephemeral';
+  host?: string;
+  /** Loket store; default PGlite in `.data/loket`. */
+  database?: DatabaseOptions;
+  /** Knobs per partner sandbox (latency, error rate, hangs). */
+  knobs?: Partial<Record<PartnerName, Partial<SandboxKnobs>>>;
+  pseudonymize?: Pseudonymize;
+  /** Loket index refresh interval; default only at start. */
+  syncIntervalMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface Stack {
+  world: World;
+  bronnen: BronnenConfig;
+  /** The graph's GraphQL endpoint. */
+  gatewayUrl: string;
+  sandboxes: Record<PartnerName, PartnerServer>;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  loket: LoketSubgraph;
+  /** Milliseconds per start-up phase, for the log and benchmarks. */
+  timings: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+const SANDBOX_PORTS: Record<PartnerName, number> = {
+  gemeente: portOf(BRON_URL_DEFAULTS.GEMEENTE_BRON_URL),
+  uwv: portOf(BRON_URL_DEFAULTS.UWV_BRON_URL),
+  'sw-bedrijf': portOf(BRON_URL_DEFAULTS.SW_BEDRIJF_BRON_URL),
+  onderwijs: portOf(BRON_URL_DEFAULTS.ONDERWIJS_BRON_URL),
+  werkgeversvereniging: portOf(BRON_URL_DEFAULTS.WERKGEVERSVERENIGING_BRON_URL),
+};
+
+function portOf(url: string): number {
+  return Number(new URL(url).port);
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const log = options.log ?? (() => {});
+  const host = options.host ?? '127.0.0.1';
+  const fixed = options.ports !== 'ephemeral';
+  const timings: Record<string, number> = {};
+  const started: { stop(): Promise<void> }[] = [];
+  const time = async <T>(phase: string, fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const result = await fn();
+    timings[phase] = Math.round(performance.now() - t0);
+    return result;
+  };
+
+  try {
+    const world = await time('world', async () => generateWorld(options.world));
+    log(`sandbox world: ${world.personen.length} personen, ${world.vacatures.length} vacatures, ${world.werkgevers.length} werkgevers (seed ${world.options.seed})`);
+
+    const sandboxBronnen = loadBronnen({});
+    const sandboxOptions = (name: PartnerName) => ({ host, port: fixed ? SANDBOX_PORTS[name] : 0, knobs: options.knobs?.[name] });
+    const sandboxes = await time('sandboxes', async () => {
+      const [gemeente, uwv, sw, onderwijs, wv] = await Promise.all([
+        startGemeenteSandbox(world, sandboxBronnen, sandboxOptions('gemeente')),
+        startUwvSandbox(world, sandboxBronnen, sandboxOptions('uwv')),
+        startSwBedrijfSandbox(world, sandboxBronnen, sandboxOptions('sw-bedrijf')),
+        startOnderwijsSandbox(world, sandboxBronnen, sandboxOptions('onderwijs')),
+        startWerkgeversverenigingSandbox(world, sandboxBronnen, sandboxOptions('werkgeversvereniging')),
+      ]);
+      return { gemeente, uwv, 'sw-bedrijf': sw, onderwijs, werkgeversvereniging: wv } as Record<PartnerName, PartnerServer>;
+    });
+    started.push(...Object.values(sandboxes).map((s) => ({ stop: () => s.close() })));
+
+    // The adapters reach the sandboxes wherever they listen.
+    const bronnen = loadBronnen({
+      GEMEENTE_BRON_URL: sandboxes.gemeente.url,
+      UWV_BRON_URL: sandboxes.uwv.url,
+      SW_BEDRIJF_BRON_URL: sandboxes['sw-bedrijf'].url,
+      ONDERWIJS_BRON_URL: sandboxes.onderwijs.url,
+      WERKGEVERSVERENIGING_BRON_URL: sandboxes.werkgeversvereniging.url,
+    });
+    const pseudonymize = options.pseudonymize ?? createPseudonymizer(process.env.PSEUDONIEM_SLEUTEL ?? DEV_PSEUDONIEM_SLEUTEL);
+    const subgraphOptions = (name: SubgraphName) => ({ host, port: fixed ? SUBGRAPHS[name].port : 0, bronnen, pseudonymize });
+
+    const subgraphs = await time('subgraphs', async () => {
+      const results = await Promise.allSettled([
+        startLoketSubgraph({ ...subgraphOptions('loket'), database: options.database, syncIntervalMs: options.syncIntervalMs, log }),
+        startGemeenteSubgraph(subgraphOptions('gemeente')),
+        startUwvSubgraph(subgraphOptions('uwv')),
+        startSwBedrijfSubgraph(subgraphOptions('sw-bedrijf')),
+        startOnderwijsSubgraph(subgraphOptions('onderwijs')),
+        startWerkgeversverenigingSubgraph(subgraphOptions('werkgeversvereniging')),
+      ]);
+      for (const result of results) if (result.status === 'fulfilled') started.push(result.value);
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      const [loket, gemeente, uwv, sw, onderwijs, wv] = results.map((r) => (r as PromiseFulfilledResult<RunningSubgraph>).value);
+      return { loket, gemeente, uwv, 'sw-bedrijf': sw, onderwijs, werkgeversvereniging: wv } as Record<SubgraphName, RunningSubgraph>;
+    });
+
+    const gateway: RunningGateway = await time('gateway', () =>
+      startGateway({
+        host,
+        port: fixed ? undefined : 0,
+        subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
+      }),
+    );
+    started.push(gateway);
+
+    return {
+      world,
+      bronnen,
+      gatewayUrl: gateway.url,
+      sandboxes,
+      subgraphs,
+      loket: subgraphs.loket as LoketSubgraph,
+      timings,
+      stop: () => stopAll(started),
+    };
+  } catch (error) {
+    await stopAll(started);
+    throw error;
+  }
+}
+
+/** Stops in reverse start order: gateway first, sandboxes last. */
+async function stopAll(started: { stop(): Promise<void> }[]): Promise<void> {
+  for (const part of started.reverse()) await part.stop().catch(() => {});
+}

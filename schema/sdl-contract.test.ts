@@ -1,0 +1,69 @@
+/**
+ * Contract checks over every subgraph SDL: a description on every type, field, argument, input field
+ * and enum value (front-end developers read them in their tools), and shared enums that list exactly
+ * the canonical vocabulary the adapters produce.
+ */
+import { readFileSync } from 'node:fs';
+import { Kind, parse, type DefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { BRONNEN, DOELGROEPEN, INSTRUMENT_SOORTEN, VACATURE_SOORTEN } from '../adapters/kit/vocabulary.js';
+import { SUBGRAPH_NAMES } from './subgraphs.js';
+
+const VOCABULARY: Record<string, readonly string[]> = { Bron: BRONNEN, Doelgroep: DOELGROEPEN, InstrumentSoort: INSTRUMENT_SOORTEN, VacatureSoort: VACATURE_SOORTEN };
+
+function sdl(name: string) {
+  return parse(readFileSync(new URL(`./${name}.graphql`, import.meta.url), 'utf8'));
+}
+
+/** Every schema element without a description, as `Type.field(arg)` paths. */
+function undocumented(definitions: readonly DefinitionNode[]): string[] {
+  const missing: string[] = [];
+  const need = (node: { description?: { value: string } }, path: string) => {
+    if (!node.description?.value.trim()) missing.push(path);
+  };
+  for (const def of definitions) {
+    switch (def.kind) {
+      case Kind.OBJECT_TYPE_DEFINITION:
+      case Kind.INTERFACE_TYPE_DEFINITION:
+        // Entity stubs that only carry a key for references are documented where they are owned.
+        if (def.name.value !== 'Query' || def.description) need(def, def.name.value);
+        for (const field of def.fields ?? []) {
+          const stubKey = def.directives?.some((d) => d.name.value === 'key') && (def.fields?.length ?? 0) === 1;
+          if (!stubKey) need(field, `${def.name.value}.${field.name.value}`);
+          for (const arg of field.arguments ?? []) need(arg, `${def.name.value}.${field.name.value}(${arg.name.value})`);
+        }
+        break;
+      case Kind.INPUT_OBJECT_TYPE_DEFINITION:
+        need(def, def.name.value);
+        for (const field of def.fields ?? []) need(field, `${def.name.value}.${field.name.value}`);
+        break;
+      case Kind.ENUM_TYPE_DEFINITION:
+        need(def, def.name.value);
+        for (const value of def.values ?? []) need(value, `${def.name.value}.${value.name.value}`);
+        break;
+      case Kind.SCALAR_TYPE_DEFINITION:
+      case Kind.UNION_TYPE_DEFINITION:
+        need(def, def.name.value);
+        break;
+      default:
+        break;
+    }
+  }
+  return missing;
+}
+
+describe.each(SUBGRAPH_NAMES)('schema/%s.graphql', (name) => {
+  const document = sdl(name);
+
+  it('documents every type, field, argument and enum value', () => {
+    expect(undocumented(document.definitions)).toEqual([]);
+  });
+
+  it('lists exactly the canonical vocabulary in shared enums', () => {
+    for (const def of document.definitions) {
+      if (def.kind === Kind.ENUM_TYPE_DEFINITION && VOCABULARY[def.name.value]) {
+        expect(def.values?.map((v) => v.name.value), def.name.value).toEqual([...(VOCABULARY[def.name.value] ?? [])]);
+      }
+    }
+  });
+});
