@@ -65,7 +65,7 @@ async function loadBatch<T>(client: OnderwijsClient, lookup: BatchLookup<T>, pub
 }
 
 function loader<T>(client: OnderwijsClient, lookup: BatchLookup<T>): DataLoader<string, T | null> {
-  return new DataLoader<string, T | null>((ids) => loadBatch(client, lookup, ids), { maxBatchSize: 1000 });
+  return new DataLoader<string, T | null>((ids) => loadBatch(client, lookup, ids));
 }
 
 export function createOnderwijsLoaders({ client, pseudonymize, deelnemers, leerbanen }: OnderwijsLoaderDeps): OnderwijsLoaders {

@@ -16,7 +16,8 @@ export const ErrorCode = {
 
 /** Maps an error thrown in a resolver to the formatted error the client sees. */
 export function formatPartnerError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  // Apollo hands over the GraphQLError wrapping what the resolver threw.
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof PartnerRecordError) {
     const { issue } = original;
     return {

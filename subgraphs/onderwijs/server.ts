@@ -23,7 +23,8 @@ export interface OnderwijsSubgraphOptions {
 export async function startOnderwijsSubgraph(options: OnderwijsSubgraphOptions = {}): Promise<RunningSubgraph> {
   const adapter = createOnderwijsAdapter({ bronnen: options.bronnen ?? loadBronnen(), pseudonymize: options.pseudonymize ?? pseudonymizerFromEnv() });
   const warm = await adapter.warmUp();
-  for (const issue of warm.issues) console.warn(`onderwijs: left out ${describeIssue(issue)}`);
+  const [first] = warm.issues;
+  if (first) console.warn(`onderwijs: ${warm.issues.length} malformed SBB record(s) at warm-up, e.g. ${describeIssue(first)}`);
   return startSubgraphServer<Context>({
     name: 'onderwijs',
     resolvers,
