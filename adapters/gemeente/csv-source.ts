@@ -8,13 +8,14 @@ import { chunk } from '../kit/group-by.js';
 import { field } from '../kit/validate.js';
 import type { CsvExportClient } from './client.js';
 import { parseCsvExport } from './parse-csv.js';
+import type { ResourceNaam } from './resources.js';
 import type { GemeenteSource } from './source.js';
 
 /** Rows handed out per page when streaming a downloaded file. */
 export const CSV_PAGINA = 1000;
 
 export function createCsvSource(bron: GemeenteBronConfig, client: CsvExportClient): GemeenteSource {
-  const download = async (naam: Parameters<CsvExportClient['bestand']>[0]) => parseCsvExport(await client.bestand(naam), bron.id);
+  const download = async (naam: ResourceNaam) => parseCsvExport(await client.bestand(naam), bron.id);
   return {
     bron,
     async *pages(resource) {

@@ -4,6 +4,7 @@
  * index rebuilt. A source that fails keeps its previous rows and gets its error recorded; the others
  * go on. Records with a gemeente code the CBS list does not know are left out and reported too.
  */
+import { forEachLimited } from '../../../adapters/kit/concurrency.js';
 import type { FeedPage, FeedSource, IndexFeed } from '../../../adapters/kit/feed.js';
 import type { PartnerRecordIssue } from '../../../adapters/kit/partner-errors.js';
 import { referentie } from '../../../schema/referentie/gemeenten.js';
@@ -36,14 +37,9 @@ export async function syncIndex(db: Database, feeds: IndexFeed[], options: SyncO
   const run = await nextSyncRun(db);
   const sources = feeds.flatMap((feed) => feed.sources);
   const reports: SourceReport[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < sources.length) {
-      const source = sources[next++] as FeedSource;
-      reports.push(await syncSource(db, run, source, options.log));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, sources.length) }, worker));
+  await forEachLimited(sources, options.concurrency ?? 4, async (source) => {
+    reports.push(await syncSource(db, run, source, options.log));
+  });
   const index = await rebuildMergedIndex(db);
   return { duurMs: Math.round(performance.now() - started), bronnen: reports.sort((a, b) => a.bronSysteem.localeCompare(b.bronSysteem)), index };
 }
