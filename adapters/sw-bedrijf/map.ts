@@ -10,7 +10,7 @@ import type { InstrumentRij, MedewerkerRij, WerkgeverRij } from './payload-schem
 import type { SwDetacheringen, SwMedewerker } from './records.js';
 
 /** Full years between an ISO birth date and `vandaag` (UTC). */
-export function leeftijd(geboortedatum: string, vandaag: Date): number {
+function leeftijd(geboortedatum: string, vandaag: Date): number {
   const [jaar, maand, dag] = geboortedatum.split('-').map(Number) as [number, number, number];
   const verjaardagGehad = vandaag.getUTCMonth() + 1 > maand || (vandaag.getUTCMonth() + 1 === maand && vandaag.getUTCDate() >= dag);
   return vandaag.getUTCFullYear() - jaar - (verjaardagGehad ? 0 : 1);

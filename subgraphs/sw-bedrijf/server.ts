@@ -1,0 +1,44 @@
+/**
+ * Entry of the SW-bedrijf subgraph: reads the SW-bedrijven's lists once (warm-up), then serves
+ * `Kandidaat.swDienstverband` and `Werkgever.swDetacheringen` with fresh loaders per request. Run
+ * directly (`npx tsx subgraphs/sw-bedrijf/server.ts`) it listens on its default port (env `PORT`
+ * overrides) with the configured sources and the pseudonym key from the environment.
+ */
+import { loadBronnen, type BronnenConfig } from '../../adapters/kit/bronnen.js';
+import { pseudonymizerFromEnv, type Pseudonymize } from '../../adapters/kit/pseudonym.js';
+import { createSwBedrijfAdapter } from '../../adapters/sw-bedrijf/index.js';
+import { SUBGRAPHS } from '../../schema/subgraphs.js';
+import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
+import type { Context } from './context.js';
+import { resolvers } from './resolvers.js';
+
+export interface SwBedrijfSubgraphOptions {
+  port?: number;
+  host?: string;
+  bronnen?: BronnenConfig;
+  pseudonymize?: Pseudonymize;
+  /** Where warm-up problems are reported; default stderr. */
+  log?: (message: string) => void;
+}
+
+export async function startSwBedrijfSubgraph(options: SwBedrijfSubgraphOptions = {}): Promise<RunningSubgraph> {
+  const log = options.log ?? ((message: string) => console.warn(message));
+  const adapter = createSwBedrijfAdapter({ bronnen: options.bronnen ?? loadBronnen(), pseudonymize: options.pseudonymize ?? pseudonymizerFromEnv() });
+  const warm = await adapter.warmUp();
+  for (const error of warm.unavailable) log(`sw-bedrijf warm-up: ${error.message}`);
+  // Record and field only: a message may quote the bad value, which can be personal data.
+  const voorbeelden = warm.issues.slice(0, 3).map((i) => `${i.bronSysteem} ${i.recordSoort} ${i.record}: ${i.veld}`);
+  if (warm.issues.length > 0) log(`sw-bedrijf warm-up: ${warm.issues.length} malformed record(s) left out, e.g. ${voorbeelden.join('; ')}`);
+  return startSubgraphServer<Context>({
+    name: 'sw-bedrijf',
+    resolvers,
+    context: async () => ({ loaders: adapter.createLoaders() }),
+    port: options.port,
+    host: options.host,
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const subgraph = await startSwBedrijfSubgraph({ port: Number(process.env.PORT ?? SUBGRAPHS['sw-bedrijf'].port) });
+  console.log(`sw-bedrijf subgraph listening at ${subgraph.url}`);
+}
