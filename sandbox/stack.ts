@@ -107,7 +107,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       WERKGEVERSVERENIGING_BRON_URL: sandboxes.werkgeversvereniging.url,
     });
     const pseudonymize = options.pseudonymize ?? createPseudonymizer(process.env.PSEUDONIEM_SLEUTEL ?? DEV_PSEUDONIEM_SLEUTEL);
-    const subgraphOptions = (name: SubgraphName) => ({ host, port: fixed ? SUBGRAPHS[name].port : 0, bronnen, pseudonymize });
+    const subgraphOptions = (name: SubgraphName) => ({ host, port: fixed ? SUBGRAPHS[name].port : 0, bronnen, pseudonymize, log });
 
     const subgraphs = await time('subgraphs', async () => {
       const results = await Promise.allSettled([

@@ -4,7 +4,6 @@
  * `dd-mm-jjjj HH:MM:SS` (UTC) into an ISO timestamp. Candidates for the adapter kit.
  */
 import { z } from 'zod';
-import { datumDDMMJJJJ } from '../kit/dates.js';
 
 export const jaNee = z.enum(['J', 'N'], { message: 'expected J or N' }).transform((v) => v === 'J');
 
@@ -26,15 +25,3 @@ export function leegIsNull<T>(schema: z.ZodType<T, string>) {
     return z.NEVER;
   });
 }
-
-/** `dd-mm-jjjj HH:MM:SS` in UTC, as the exports write timestamps, to ISO 8601. */
-export const tijdstipDDMMJJJJ = z.string().transform((value, ctx) => {
-  const match = /^(\d{2}-\d{2}-\d{4}) (\d{2}):(\d{2}):(\d{2})$/.exec(value.trim());
-  const datum = match ? datumDDMMJJJJ.safeParse(match[1]) : undefined;
-  const [uur, minuut, seconde] = match ? [Number(match[2]), Number(match[3]), Number(match[4])] : [99, 99, 99];
-  if (!datum?.success || uur > 23 || minuut > 59 || seconde > 59) {
-    ctx.addIssue({ code: 'custom', message: `not a real timestamp in format dd-mm-jjjj HH:MM:SS: "${value}"` });
-    return z.NEVER;
-  }
-  return new Date(`${datum.data}T${match?.[2]}:${match?.[3]}:${match?.[4]}Z`).toISOString();
-});

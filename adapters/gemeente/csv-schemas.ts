@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { datumDDMMJJJJ } from '../kit/dates.js';
 import { Doelgroep, InstrumentSoort, VacatureSoort } from '../kit/vocabulary.js';
-import { geheelGetal, jaNee, leegIsNull, lijst, tijdstipDDMMJJJJ } from './csv-cells.js';
+import { tijdstipDDMMJJJJ } from '../kit/dates.js';
+import { geheelGetal, jaNee, leegIsNull, lijst } from './csv-cells.js';
 import {
   Regeling,
   bsnVeld,

@@ -156,7 +156,7 @@ describe('SW-bedrijf medewerker loader', () => {
 });
 
 describe('SW-bedrijf detacheringen loader', () => {
-  it('sums the secondments per employer with one download per company, null where nobody is seconded', async () => {
+  it('sums the secondments per employer with one download per company, zero where nobody is seconded now, null where unknown', async () => {
     const downloads = serveAll();
     const loaders = (await warmAdapter()).createLoaders();
     const afterWarmUp = [downloads['am36-werkgevers'](), downloads['am01-werkgevers']()];
@@ -165,7 +165,7 @@ describe('SW-bedrijf detacheringen loader', () => {
     expect([downloads['am36-werkgevers'](), downloads['am01-werkgevers']()]).toEqual(afterWarmUp.map((n) => n + 1));
     expect(korenschoof).toEqual({ status: 'fulfilled', value: { kvkNummer: '12345678', swBedrijf: 'SW-bedrijf Regio Zwolle', aantalMedewerkers: 3, urenPerWeek: 92.5 } });
     expect(noord).toMatchObject({ status: 'fulfilled', value: { swBedrijf: 'SW-bedrijf Groningen', aantalMedewerkers: 1 } });
-    expect(zonder).toEqual({ status: 'fulfilled', value: null });
+    expect(zonder).toMatchObject({ status: 'fulfilled', value: { kvkNummer: '23456789', aantalMedewerkers: 0, urenPerWeek: 0 } });
     expect(onbekend).toEqual({ status: 'fulfilled', value: null });
     expect((reason(kapot) as PartnerRecordError).issue).toMatchObject({ bron: 'SW_BEDRIJF', record: '34567890', veld: 'laatst_gewijzigd' });
   });

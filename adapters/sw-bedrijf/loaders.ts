@@ -19,7 +19,7 @@ import type { SwRegistries } from './registries.js';
 export interface SwBedrijfLoaders {
   /** Pseudonym → the person's employment at an SW-bedrijf, or null. */
   medewerker: DataLoader<string, SwMedewerker | null>;
-  /** KvK number → what the SW-bedrijven second there, or null when nobody is seconded there. */
+  /** KvK number → what the SW-bedrijven second there (possibly zero), or null when none knows the employer. */
   detacheringen: DataLoader<string, SwDetacheringen | null>;
 }
 

@@ -70,16 +70,15 @@ export function toIndexInstrument(rij: InstrumentRij, bron: RegionaleBronConfig)
 }
 
 /**
- * One employer's secondments summed over the SW-bedrijven that report it (usually one); null when
- * none of them seconds anyone there.
+ * One employer's secondments summed over the SW-bedrijven that report it (usually one), zero when
+ * they work with the employer but second nobody now; null when no SW-bedrijf reports it.
  */
 export function toSwDetacheringen(kvkNummer: string, perBedrijf: readonly { bron: RegionaleBronConfig; rij: WerkgeverRij }[]): SwDetacheringen | null {
-  const actief = perBedrijf.filter(({ rij }) => rij.aantal_gedetacheerden > 0);
-  if (actief.length === 0) return null;
+  if (perBedrijf.length === 0) return null;
   return {
     kvkNummer,
-    swBedrijf: actief.map(({ bron }) => bron.naam).join(', '),
-    aantalMedewerkers: actief.reduce((som, { rij }) => som + rij.aantal_gedetacheerden, 0),
-    urenPerWeek: actief.reduce((som, { rij }) => som + rij.uren_per_week_totaal, 0),
+    swBedrijf: perBedrijf.map(({ bron }) => bron.naam).join(', '),
+    aantalMedewerkers: perBedrijf.reduce((som, { rij }) => som + rij.aantal_gedetacheerden, 0),
+    urenPerWeek: perBedrijf.reduce((som, { rij }) => som + rij.uren_per_week_totaal, 0),
   };
 }

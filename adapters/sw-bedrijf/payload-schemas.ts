@@ -9,10 +9,9 @@
  */
 import { z } from 'zod';
 import { isValidBsn } from '../kit/bsn.js';
-import { datumDDMMJJJJ, decimaalKomma } from '../kit/dates.js';
+import { datumDDMMJJJJ, decimaalKomma, tijdstipDDMMJJJJ } from '../kit/dates.js';
 import type { Pseudonymize } from '../kit/pseudonym.js';
 import { Doelgroep, InstrumentSoort } from '../kit/vocabulary.js';
-import { tijdstipDDMMJJJJ } from './tijdstip.js';
 
 /** An empty cell is null; anything else must pass `schema`. */
 function optioneel<S extends z.ZodType>(schema: S) {

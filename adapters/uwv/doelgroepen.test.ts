@@ -18,20 +18,20 @@ const klant = (velden: Partial<UwvKlant>): UwvKlant => ({
   competenties: [],
   werkDenkNiveau: null,
   beschikbaarPer: null,
-  bijgewerktOp: '2026-10-01T00:00:00Z',
+  bijgewerktOp: '2026-10-01T00:00:00.000Z',
   ...velden,
 });
 
 describe('UWV doelgroepen', () => {
   it('counts a birthday only from the day itself', () => {
-    expect(leeftijd('1971-11-01', new Date('2026-10-31T23:59:59Z'))).toBe(54);
-    expect(leeftijd('1971-11-01', new Date('2026-11-01T00:00:00Z'))).toBe(55);
+    expect(leeftijd('1971-11-01', new Date('2026-10-31T23:59:59.000Z'))).toBe(54);
+    expect(leeftijd('1971-11-01', new Date('2026-11-01T00:00:00.000Z'))).toBe(55);
   });
 
   it('makes someone VIJFTIG_PLUS on their 55th birthday, not the day before', () => {
     const vijftiger = klant({ geboortedatum: '1971-11-01' });
-    expect(doelgroepenVanKlant(vijftiger, new Date('2026-10-31T12:00:00Z'))).toEqual([]);
-    expect(doelgroepenVanKlant(vijftiger, new Date('2026-11-01T12:00:00Z'))).toEqual(['VIJFTIG_PLUS']);
+    expect(doelgroepenVanKlant(vijftiger, new Date('2026-10-31T12:00:00.000Z'))).toEqual([]);
+    expect(doelgroepenVanKlant(vijftiger, new Date('2026-11-01T12:00:00.000Z'))).toEqual(['VIJFTIG_PLUS']);
   });
 
   it('derives the benefit, banenafspraak and beschut werk from UWV indications', () => {

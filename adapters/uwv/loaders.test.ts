@@ -88,7 +88,7 @@ describe('UWV klant loader', () => {
       competenties: ['24101', '24107'],
       werkDenkNiveau: 3,
       beschikbaarPer: '2026-12-01',
-      bijgewerktOp: '2026-10-20T09:30:00Z',
+      bijgewerktOp: '2026-10-20T09:30:00.000Z',
     });
     expect(b).toMatchObject({ id: B, voorvoegsel: null });
     expect(onbekend).toBeNull();
@@ -154,7 +154,7 @@ describe('UWV werkgever loader', () => {
       accountmanager: 'Petra Jansen',
       laatsteContact: '2026-10-05',
       aantalContactmomenten: 7,
-      bijgewerktOp: '2026-10-06T12:00:00Z',
+      bijgewerktOp: '2026-10-06T12:00:00.000Z',
     });
     expect(kapot).toBeInstanceOf(PartnerRecordError);
     expect((kapot as PartnerRecordError).issue).toMatchObject({ recordSoort: 'werkgever', record: '87654321', veld: 'DatLaatsteContact' });

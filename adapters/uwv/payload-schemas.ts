@@ -5,9 +5,8 @@
  */
 import { z } from 'zod';
 import { isValidBsn } from '../kit/bsn.js';
-import { datumJJJJMMDD } from '../kit/dates.js';
+import { datumJJJJMMDD, tijdstipJJJJMMDDUUMMSS } from '../kit/dates.js';
 import { Doelgroep, InstrumentSoort, VacatureSoort } from '../kit/vocabulary.js';
-import { tijdstipJJJJMMDDUUMMSS } from './timestamp.js';
 
 /** The message never repeats the value: a BSN must not end up in an issue. */
 const burgerservicenummer = z.string().refine(isValidBsn, { message: 'not a valid BSN (elfproef)' });

@@ -4,23 +4,17 @@
  * request. Run directly (`npx tsx subgraphs/gemeente/server.ts`) it listens on port 4002 (env
  * `PORT` overrides) against the sources in `adapters/bronnen.json`.
  */
+import { logToStderr, type PartnerSubgraphOptions } from '../kit/partner-subgraph.js';
 import { pathToFileURL } from 'node:url';
 import { createGemeenteAdapter, type WarmUpResult } from '../../adapters/gemeente/index.js';
-import { loadBronnen, type BronnenConfig } from '../../adapters/kit/bronnen.js';
-import { pseudonymizerFromEnv, type Pseudonymize } from '../../adapters/kit/pseudonym.js';
+import { loadBronnen } from '../../adapters/kit/bronnen.js';
+import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
 import { SUBGRAPHS } from '../../schema/subgraphs.js';
 import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers.js';
 
-export interface GemeenteSubgraphOptions {
-  port?: number;
-  host?: string;
-  bronnen?: BronnenConfig;
-  pseudonymize?: Pseudonymize;
-  /** Per partner request; default 10 s. */
-  timeoutMs?: number;
-}
+export type GemeenteSubgraphOptions = PartnerSubgraphOptions;
 
 export interface GemeenteSubgraph extends RunningSubgraph {
   /** What the warm-up read: record count, malformed records, unreachable systems. */
@@ -34,6 +28,9 @@ export async function startGemeenteSubgraph(options: GemeenteSubgraphOptions = {
     timeoutMs: options.timeoutMs,
   });
   const warmUp = await adapter.warmUp();
+  const log = options.log ?? logToStderr;
+  log(`gemeente warm-up: ${warmUp.records} records, ${warmUp.issues.length} malformed, ${warmUp.unavailable.length} systems unavailable`);
+  for (const error of warmUp.unavailable) log(`gemeente warm-up: unavailable: ${error.message}`);
   const running = await startSubgraphServer<Context>({
     name: 'gemeente',
     resolvers,
@@ -45,8 +42,6 @@ export async function startGemeenteSubgraph(options: GemeenteSubgraphOptions = {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const subgraph = await startGemeenteSubgraph({ port: Number(process.env.PORT ?? SUBGRAPHS.gemeente.port) });
-  const { records, issues, unavailable } = subgraph.warmUp;
-  console.log(`gemeente subgraph listening on ${subgraph.url} (${records} records, ${issues.length} malformed, ${unavailable.length} systems unavailable)`);
-  for (const error of unavailable) console.warn(`  unavailable: ${error.message}`);
+  const subgraph = await startGemeenteSubgraph({ port: Number(process.env.PORT ?? SUBGRAPHS.gemeente.port), host: process.env.HOST });
+  console.log(`gemeente subgraph listening on ${subgraph.url}`);
 }

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type BaseContext, type ContextFunction } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer, type StandaloneServerContextFunctionArgument } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
@@ -42,6 +43,8 @@ export async function startSubgraphServer<Ctx extends BaseContext>(options: Subg
     formatError: formatPartnerError,
     // The gateway is the public face; subgraphs only answer it.
     introspection: true,
+    // No Apollo Studio here: do not compute federated traces for every response.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },

@@ -4,25 +4,19 @@
  * directly (`npx tsx subgraphs/sw-bedrijf/server.ts`) it listens on its default port (env `PORT`
  * overrides) with the configured sources and the pseudonym key from the environment.
  */
-import { loadBronnen, type BronnenConfig } from '../../adapters/kit/bronnen.js';
-import { pseudonymizerFromEnv, type Pseudonymize } from '../../adapters/kit/pseudonym.js';
+import { logToStderr, type PartnerSubgraphOptions } from '../kit/partner-subgraph.js';
+import { loadBronnen } from '../../adapters/kit/bronnen.js';
+import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
 import { createSwBedrijfAdapter } from '../../adapters/sw-bedrijf/index.js';
 import { SUBGRAPHS } from '../../schema/subgraphs.js';
 import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers.js';
 
-export interface SwBedrijfSubgraphOptions {
-  port?: number;
-  host?: string;
-  bronnen?: BronnenConfig;
-  pseudonymize?: Pseudonymize;
-  /** Where warm-up problems are reported; default stderr. */
-  log?: (message: string) => void;
-}
+export type SwBedrijfSubgraphOptions = PartnerSubgraphOptions;
 
 export async function startSwBedrijfSubgraph(options: SwBedrijfSubgraphOptions = {}): Promise<RunningSubgraph> {
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const log = options.log ?? logToStderr;
   const adapter = createSwBedrijfAdapter({ bronnen: options.bronnen ?? loadBronnen(), pseudonymize: options.pseudonymize ?? pseudonymizerFromEnv() });
   const warm = await adapter.warmUp();
   for (const error of warm.unavailable) log(`sw-bedrijf warm-up: ${error.message}`);

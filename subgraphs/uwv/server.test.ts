@@ -87,7 +87,7 @@ describe('uwv subgraph', () => {
           beschutWerkIndicatie: uwv.beschutWerk,
           gewenstBeroep: uwv.beroepscode,
           ingeschrevenSinds: uwv.inschrijfdatum,
-          bijgewerktOp: uwv.bijgewerktOp.replace('.000Z', 'Z'),
+          bijgewerktOp: uwv.bijgewerktOp,
         },
       },
       { id: pseudonymize(onbekend.bsn), uwvDossier: null },

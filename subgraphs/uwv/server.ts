@@ -3,9 +3,10 @@
  * UWV through the UWV adapter. Warms the adapter up before it listens and builds fresh loaders per
  * request. Run directly: `npx tsx subgraphs/uwv/server.ts` (port 4003, env `PORT` overrides).
  */
+import { logToStderr, type PartnerSubgraphOptions } from '../kit/partner-subgraph.js';
 import { pathToFileURL } from 'node:url';
-import { loadBronnen, type BronnenConfig } from '../../adapters/kit/bronnen.js';
-import { pseudonymizerFromEnv, type Pseudonymize } from '../../adapters/kit/pseudonym.js';
+import { loadBronnen } from '../../adapters/kit/bronnen.js';
+import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
 import { createUwvAdapter } from '../../adapters/uwv/index.js';
 import { SUBGRAPHS } from '../../schema/subgraphs.js';
 import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
@@ -13,16 +14,9 @@ import type { Context } from './context.js';
 import { resolvers } from './resolvers.js';
 import { warmUpWithRetry } from './warm-up.js';
 
-export interface UwvSubgraphOptions {
-  port?: number;
-  host?: string;
-  bronnen?: BronnenConfig;
-  pseudonymize?: Pseudonymize;
-  /** Per UWV request. */
-  timeoutMs?: number;
+export interface UwvSubgraphOptions extends PartnerSubgraphOptions {
   /** Wait between warm-up attempts while UWV is unreachable; default 30 s. */
   warmUpRetryMs?: number;
-  log?: (message: string) => void;
 }
 
 export async function startUwvSubgraph(options: UwvSubgraphOptions = {}): Promise<RunningSubgraph> {
@@ -31,7 +25,7 @@ export async function startUwvSubgraph(options: UwvSubgraphOptions = {}): Promis
     pseudonymize: options.pseudonymize ?? pseudonymizerFromEnv(),
     timeoutMs: options.timeoutMs,
   });
-  const warmUp = await warmUpWithRetry(adapter, options.log ?? (() => {}), options.warmUpRetryMs ?? 30_000);
+  const warmUp = await warmUpWithRetry(adapter, options.log ?? logToStderr, options.warmUpRetryMs ?? 30_000);
   const running = await startSubgraphServer<Context>({
     name: 'uwv',
     resolvers,

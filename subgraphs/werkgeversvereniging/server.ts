@@ -3,34 +3,29 @@
  * association's vacancy list once (warm-up), then serves memberships, sector data, committed
  * work-learning places and branche vacancies with fresh loaders per request.
  */
-import { type BronnenConfig, loadBronnen } from '../../adapters/kit/bronnen.js';
+import { logToStderr, type PartnerSubgraphOptions } from '../kit/partner-subgraph.js';
+import { loadBronnen } from '../../adapters/kit/bronnen.js';
 import { describeIssue } from '../../adapters/kit/partner-errors.js';
-import { type Pseudonymize, pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
+import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
 import { createWerkgeversverenigingAdapter } from '../../adapters/werkgeversvereniging/index.js';
 import { SUBGRAPHS } from '../../schema/subgraphs.js';
 import { type RunningSubgraph, startSubgraphServer } from '../kit/server.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers.js';
 
-export interface WerkgeversverenigingSubgraphOptions {
-  /** 0 picks a free port; default 4006. */
-  port?: number;
-  host?: string;
-  bronnen?: BronnenConfig;
-  /** Passed to the adapter for uniformity; associations hold no BSNs. */
-  pseudonymize?: Pseudonymize;
-}
+export type WerkgeversverenigingSubgraphOptions = PartnerSubgraphOptions;
 
 export async function startWerkgeversverenigingSubgraph(options: WerkgeversverenigingSubgraphOptions = {}): Promise<RunningSubgraph> {
+  const log = options.log ?? logToStderr;
   const adapter = createWerkgeversverenigingAdapter({ bronnen: options.bronnen ?? loadBronnen(), pseudonymize: options.pseudonymize });
   try {
     const { records, issues } = await adapter.warmUp();
     const [first] = issues;
-    if (first) console.warn(`werkgeversvereniging: ${issues.length} malformed vacancies left out, e.g. ${describeIssue(first)}`);
-    console.info(`werkgeversvereniging: ${records} branche vacancies known`);
+    if (first) log(`werkgeversvereniging: ${issues.length} malformed vacancies left out, e.g. ${describeIssue(first)}`);
+    log(`werkgeversvereniging: ${records} branche vacancies known`);
   } catch (error) {
     // Serve anyway: employer fields need no warm-up, and vacancy lookups retry it.
-    console.warn(`werkgeversvereniging: warm-up failed, vacancy lookups will retry: ${error instanceof Error ? error.message : String(error)}`);
+    log(`werkgeversvereniging: warm-up failed, vacancy lookups will retry: ${error instanceof Error ? error.message : String(error)}`);
   }
   return startSubgraphServer<Context>({
     name: 'werkgeversvereniging',

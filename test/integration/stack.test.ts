@@ -3,11 +3,18 @@
  * subgraphs and gateway), queried through the gateway as a front-end would.
  */
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../../adapters/kit/pseudonym.js';
 import { startStack, type Stack } from '../../sandbox/stack.js';
 import { testDatabase } from '../support/database.js';
-import { graphql } from '../support/graphql.js';
+import { graphql, type GraphQLResponse } from '../support/graphql.js';
+
+interface KandidaatPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: { id: string } }[];
+}
 
 const pseudonymize = createPseudonymizer(DEV_PSEUDONIEM_SLEUTEL);
 const store = testDatabase();
@@ -28,8 +35,9 @@ describe(`the één loket graph (${store.kind})`, () => {
     expect(errors).toBeUndefined();
     const regios = data?.arbeidsmarktregios as { code: string; naam: string; gemeenten: { code: string; naam: string }[] }[];
     expect(regios).toHaveLength(35);
-    const gemeenten = regios.flatMap((r) => r.gemeenten.map((g) => `${g.code},${g.naam},${r.code},${r.naam}`));
-    const csv = readFileSync(new URL('../../schema/referentie/gemeenten_arbeidsmarktregio_2026.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
+    const gemeenten = regios.flatMap((r) => r.gemeenten.map((g) => [g.code, g.naam, r.code, r.naam]));
+    const csv = parse(readFileSync(new URL('../../schema/referentie/gemeenten_arbeidsmarktregio_2026.csv', import.meta.url), 'utf8'), { from_line: 2 }) as string[][];
+    expect(gemeenten).toHaveLength(342);
     expect(gemeenten.sort()).toEqual(csv.sort());
   });
 
@@ -71,15 +79,15 @@ describe(`the één loket graph (${store.kind})`, () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const { data, errors }: { data?: any; errors?: unknown } = await graphql(
+      const response: GraphQLResponse = await graphql(
         stack.gatewayUrl,
         'query($after: String) { arbeidsmarktregio(code: "AM36") { kandidaten(first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id bronnen } } } } }',
         { after },
       );
-      expect(errors).toBeUndefined();
-      const connection = data.arbeidsmarktregio.kandidaten;
+      expect(response.errors).toBeUndefined();
+      const connection = (response.data as { arbeidsmarktregio: { kandidaten: KandidaatPage } }).arbeidsmarktregio.kandidaten;
       expect(connection.totalCount).toBe(expected.length);
-      seen.push(...connection.edges.map((e: { node: { id: string } }) => e.node.id));
+      seen.push(...connection.edges.map((e) => e.node.id));
       pages += 1;
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;

@@ -12,6 +12,14 @@ async function insertJson(db: Pick<Database, 'query'>, sql: string, rows: Row[])
   if (rows.length > 0) await db.query(sql, [JSON.stringify(rows)]);
 }
 
+/**
+ * One row per key within a batch (the last wins): Postgres refuses an upsert that touches a row twice,
+ * and a partner can list two records with one public id (e.g. the same vacancy posted twice).
+ */
+function lastPerKey<T>(records: T[], keyOf: (record: T) => string): T[] {
+  return [...new Map(records.map((r) => [keyOf(r), r])).values()];
+}
+
 const arr = (column: string) => `ARRAY(SELECT jsonb_array_elements_text(x.${column}))`;
 
 export async function writeKandidaten(db: Database, run: number, bronSysteem: string, records: (IndexKandidaat & { regioCode: string })[]): Promise<void> {
@@ -22,7 +30,7 @@ export async function writeKandidaten(db: Database, run: number, bronSysteem: st
      FROM jsonb_to_recordset($1::jsonb) AS x(id text, bron text, bron_systeem text, regio_code text, gemeente_code text, doelgroepen jsonb, competenties jsonb, werk_denk_niveau int, beschikbaar_per date, bijgewerkt_op timestamptz, sync_run bigint)
      ON CONFLICT (bron_systeem, id) DO UPDATE SET bron = excluded.bron, regio_code = excluded.regio_code, gemeente_code = excluded.gemeente_code, doelgroepen = excluded.doelgroepen,
        competenties = excluded.competenties, werk_denk_niveau = excluded.werk_denk_niveau, beschikbaar_per = excluded.beschikbaar_per, bijgewerkt_op = excluded.bijgewerkt_op, sync_run = excluded.sync_run`,
-    records.map((r) => ({
+    lastPerKey(records, (r) => r.id).map((r) => ({
       id: r.id, bron: r.bron, bron_systeem: bronSysteem, regio_code: r.regioCode, gemeente_code: r.gemeenteCode, doelgroepen: r.doelgroepen, competenties: r.competenties,
       werk_denk_niveau: r.werkDenkNiveau, beschikbaar_per: r.beschikbaarPer, bijgewerkt_op: r.bijgewerktOp, sync_run: run,
     })),
@@ -38,7 +46,7 @@ export async function writeVacatures(db: Database, run: number, bronSysteem: str
      ON CONFLICT (bron_systeem, id) DO UPDATE SET bron = excluded.bron, regio_code = excluded.regio_code, soort = excluded.soort, titel = excluded.titel, kvk_nummer = excluded.kvk_nummer,
        gemeente_code = excluded.gemeente_code, postcode = excluded.postcode, beroepscode = excluded.beroepscode, werk_denk_niveau = excluded.werk_denk_niveau, uren_per_week = excluded.uren_per_week,
        doelgroepen = excluded.doelgroepen, geplaatst_op = excluded.geplaatst_op, bijgewerkt_op = excluded.bijgewerkt_op, sync_run = excluded.sync_run`,
-    records.map((r) => ({
+    lastPerKey(records, (r) => r.id).map((r) => ({
       id: r.id, bron: r.bron, bron_systeem: bronSysteem, regio_code: r.regioCode, soort: r.soort, titel: r.titel, kvk_nummer: r.kvkNummer, gemeente_code: r.gemeenteCode,
       postcode: r.postcode, beroepscode: r.beroepscode, werk_denk_niveau: r.werkDenkNiveau, uren_per_week: r.urenPerWeek, doelgroepen: r.doelgroepen,
       geplaatst_op: r.geplaatstOp, bijgewerkt_op: r.bijgewerktOp, sync_run: run,
@@ -54,7 +62,7 @@ export async function writeWerkgevers(db: Database, run: number, bronSysteem: st
      FROM jsonb_to_recordset($1::jsonb) AS x(kvk_nummer text, bron text, bron_systeem text, regio_code text, naam text, gemeente_code text, bijgewerkt_op timestamptz, sync_run bigint)
      ON CONFLICT (bron_systeem, kvk_nummer) DO UPDATE SET bron = excluded.bron, regio_code = excluded.regio_code, naam = excluded.naam, gemeente_code = excluded.gemeente_code,
        bijgewerkt_op = excluded.bijgewerkt_op, sync_run = excluded.sync_run`,
-    records.map((r) => ({ kvk_nummer: r.kvkNummer, bron: r.bron, bron_systeem: bronSysteem, regio_code: r.regioCode, naam: r.naam, gemeente_code: r.gemeenteCode, bijgewerkt_op: r.bijgewerktOp, sync_run: run })),
+    lastPerKey(records, (r) => r.kvkNummer).map((r) => ({ kvk_nummer: r.kvkNummer, bron: r.bron, bron_systeem: bronSysteem, regio_code: r.regioCode, naam: r.naam, gemeente_code: r.gemeenteCode, bijgewerkt_op: r.bijgewerktOp, sync_run: run })),
   );
 }
 
@@ -67,7 +75,7 @@ export async function writeInstrumenten(db: Database, run: number, bronSysteem: 
      ON CONFLICT (bron_systeem, id) DO UPDATE SET bron = excluded.bron, naam = excluded.naam, soort = excluded.soort, gemeente_code = excluded.gemeente_code, regio_code = excluded.regio_code,
        doelgroepen = excluded.doelgroepen, voorwaarden = excluded.voorwaarden, max_bedrag = excluded.max_bedrag, max_duur_maanden = excluded.max_duur_maanden,
        bijgewerkt_op = excluded.bijgewerkt_op, sync_run = excluded.sync_run`,
-    records.map((r) => ({
+    lastPerKey(records, (r) => r.id).map((r) => ({
       id: r.id, bron: r.bron, bron_systeem: bronSysteem, naam: r.naam, soort: r.soort, gemeente_code: r.gemeenteCode, regio_code: r.regioCode, doelgroepen: r.doelgroepen,
       voorwaarden: r.voorwaarden, max_bedrag: r.maxBedrag, max_duur_maanden: r.maxDuurMaanden, bijgewerkt_op: r.bijgewerktOp, sync_run: run,
     })),

@@ -21,8 +21,9 @@ export type Scalars = {
 };
 
 /**
- * A job seeker (kandidaat) known to one or more partners. This subgraph adds the person's employment
- * at an SW-bedrijf (sociale werkvoorziening).
+ * A job seeker (kandidaat) known to one or more partners. `id` is a pseudonym that is the same for
+ * every partner; the BSN never enters the graph. This subgraph gives matching data only; the partner
+ * subgraphs add their own dossiers.
  */
 export type Kandidaat = {
   __typename?: 'Kandidaat';
@@ -81,17 +82,17 @@ export type SwDienstverbandSoort =
   | 'WSW';
 
 /**
- * An employer (werkgever), identified by KvK number. This subgraph adds how many SW-bedrijf employees
- * are seconded (gedetacheerd) there.
+ * An employer (werkgever), identified by KvK number. This subgraph gives the identity and which
+ * partners know the employer; the partner subgraphs add what each of them knows.
  */
 export type Werkgever = {
   __typename?: 'Werkgever';
   /** KvK number, 8 digits. */
   kvkNummer: Scalars['ID']['output'];
   /**
-   * Secondments of SW-bedrijf employees at this employer, in aggregate (no persons are listed). Null
-   * when no SW-bedrijf seconds anyone here. Use it to see at a glance that the employer already
-   * works with the SW-bedrijf.
+   * Secondments of SW-bedrijf employees at this employer, in aggregate (no persons are listed). Set
+   * whenever an SW-bedrijf works with the employer (`aantalMedewerkers` may be 0 between
+   * secondments); null when no SW-bedrijf knows it.
    */
   swDetacheringen?: Maybe<SwDetacheringen>;
 };
