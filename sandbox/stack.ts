@@ -110,13 +110,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const subgraphOptions = (name: SubgraphName) => ({ host, port: fixed ? SUBGRAPHS[name].port : 0, bronnen, pseudonymize, log });
 
     const subgraphs = await time('subgraphs', async () => {
+      // They start concurrently; each one's own time shows which warm-up dominates.
       const results = await Promise.allSettled([
-        startLoketSubgraph({ ...subgraphOptions('loket'), database: options.database, syncIntervalMs: options.syncIntervalMs, log }),
-        startGemeenteSubgraph(subgraphOptions('gemeente')),
-        startUwvSubgraph(subgraphOptions('uwv')),
-        startSwBedrijfSubgraph(subgraphOptions('sw-bedrijf')),
-        startOnderwijsSubgraph(subgraphOptions('onderwijs')),
-        startWerkgeversverenigingSubgraph(subgraphOptions('werkgeversvereniging')),
+        time('loket', () => startLoketSubgraph({ ...subgraphOptions('loket'), database: options.database, syncIntervalMs: options.syncIntervalMs, log })),
+        time('gemeente', () => startGemeenteSubgraph(subgraphOptions('gemeente'))),
+        time('uwv', () => startUwvSubgraph(subgraphOptions('uwv'))),
+        time('sw-bedrijf', () => startSwBedrijfSubgraph(subgraphOptions('sw-bedrijf'))),
+        time('onderwijs', () => startOnderwijsSubgraph(subgraphOptions('onderwijs'))),
+        time('werkgeversvereniging', () => startWerkgeversverenigingSubgraph(subgraphOptions('werkgeversvereniging'))),
       ]);
       for (const result of results) if (result.status === 'fulfilled') started.push(result.value);
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

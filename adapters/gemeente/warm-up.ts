@@ -3,10 +3,12 @@
  * registries, so the loaders can resolve pseudonyms, KvK numbers and vacancy ids. A system that
  * fails is reported in `unavailable` and skipped; the others still warm up.
  */
+import type { z } from 'zod';
 import { PartnerUnavailableError, type PartnerRecordIssue } from '../kit/partner-errors.js';
 import type { Pseudonymize } from '../kit/pseudonym.js';
 import { forEachLimited } from '../kit/concurrency.js';
-import { validateFor } from './read-records.js';
+import { KlantIdentiteit, VacatureIdentiteit, WerkgeverIdentiteit } from './payload-schemas.js';
+import { validateIdentifiedFor } from './read-records.js';
 import { registerKlanten, registerVacatures, registerWerkgevers, type GemeenteRegistries } from './registry.js';
 import { KLANTEN, VACATURES, WERKGEVERS, type Resource } from './resources.js';
 import type { GemeenteSource } from './source.js';
@@ -37,17 +39,17 @@ export async function warmUp(sources: readonly GemeenteSource[], registries: Gem
 
 async function warmUpSource(source: GemeenteSource, registries: GemeenteRegistries, pseudonymize: Pseudonymize, result: WarmUpResult): Promise<void> {
   const id = source.bron.id;
-  await warmUpList(source, KLANTEN, (raws) => registerKlanten(registries.klanten, id, raws, pseudonymize), result);
-  await warmUpList(source, WERKGEVERS, (raws) => registerWerkgevers(registries.werkgevers, id, raws), result);
-  await warmUpList(source, VACATURES, (raws) => registerVacatures(registries.vacatures, id, raws), result);
+  await warmUpList(source, KLANTEN, KlantIdentiteit, (identiteiten) => registerKlanten(registries.klanten, id, identiteiten, pseudonymize), result);
+  await warmUpList(source, WERKGEVERS, WerkgeverIdentiteit, (identiteiten) => registerWerkgevers(registries.werkgevers, id, identiteiten), result);
+  await warmUpList(source, VACATURES, VacatureIdentiteit, (identiteiten) => registerVacatures(registries.vacatures, id, identiteiten), result);
 }
 
-/** Registers the identities of every page, then validates the full records for the report. */
-async function warmUpList<T>(source: GemeenteSource, resource: Resource<T>, register: (raws: unknown[]) => void, result: WarmUpResult): Promise<void> {
+/** Reads every page identity first: registers each readable identity, counts the valid records and reports the bad ones. */
+async function warmUpList<I, T>(source: GemeenteSource, resource: Resource<T>, identity: z.ZodType<I>, register: (identiteiten: I[]) => void, result: WarmUpResult): Promise<void> {
   for await (const raws of source.pages(resource)) {
-    register(raws);
-    const { records, issues } = validateFor(source, resource, raws);
-    result.records += records.length;
+    const { rows, issues } = validateIdentifiedFor(source, resource, identity, raws);
+    register(rows.map((row) => row.identity));
+    result.records += rows.filter((row) => row.record !== null).length;
     result.issues.push(...issues);
   }
 }

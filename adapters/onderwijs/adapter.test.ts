@@ -131,8 +131,8 @@ describe('warm-up and loaders', () => {
     const warm = await onderwijs.warmUp();
     expect(warm.records).toBe(1);
     expect(warm.issues.map((i) => [i.record, i.veld])).toEqual([
-      ['D8', 'bsn'],
       ['D9', 'geboortedatum'],
+      ['D8', 'bsn'],
     ]);
     nock(SBB).get('/api/v1/deelnemers').query({ deelnemernummers: 'D9' }).reply(200, { items: [kapot], nextCursor: null });
     const error = await onderwijs.createLoaders().deelnemer.load(pseudonymize(BSN_C)).catch((e: unknown) => e);

@@ -4,27 +4,14 @@
  * BSN) is readable, the key is returned even if the rest of the record is malformed, so a later
  * lookup reports the bad field instead of answering "unknown". The BSN becomes a pseudonym here.
  */
-import type { z } from 'zod';
 import type { PartnerRecordIssue } from '../kit/partner-errors.js';
 import type { Pseudonymize } from '../kit/pseudonym.js';
-import { field, validateRecords, type ValidationContext, type Validated } from '../kit/validate.js';
+import { field, validateIdentified, validateRecords, type ValidationContext, type Validated } from '../kit/validate.js';
 import { leerbaanVacatureId } from './map.js';
 import { DeelnemerIdentiteit, DeelnemerPayload, InstrumentPayload, LeerbaanIdentiteit, LeerbaanPayload, LeerbedrijfPayload } from './payload-schemas.js';
 
 function context(bronSysteem: string, recordSoort: string, keyField: string): ValidationContext {
   return { bron: 'ONDERWIJS', bronSysteem, recordSoort, recordKey: (raw) => field(raw, keyField) };
-}
-
-interface IdentityFirst<I, F> {
-  identities: I[];
-  records: F[];
-  issues: PartnerRecordIssue[];
-}
-
-function validateIdentityFirst<I extends z.ZodType, F extends z.ZodType>(identity: I, full: F, raws: readonly unknown[], ctx: ValidationContext): IdentityFirst<z.output<I>, z.output<F>> {
-  const identities = validateRecords(identity, raws, ctx);
-  const records = validateRecords(full, identities.records, ctx);
-  return { identities: identities.records, records: records.records, issues: [...identities.issues, ...records.issues] };
 }
 
 export interface DeelnemerSleutel {
@@ -40,13 +27,14 @@ export interface GelezenDeelnemers {
 }
 
 export function readDeelnemers(raws: readonly unknown[], bronSysteem: string, pseudonymize: Pseudonymize): GelezenDeelnemers {
-  const read = validateIdentityFirst(DeelnemerIdentiteit, DeelnemerPayload, raws, context(bronSysteem, 'deelnemer', 'deelnemernummer'));
-  const sleutels = read.identities.map((identiteit) => ({ pseudonym: pseudonymize(identiteit.bsn), deelnemernummer: identiteit.deelnemernummer }));
-  const pseudoniemen = new Map(sleutels.map((s) => [s.deelnemernummer, s.pseudonym]));
-  const records = read.records.flatMap((payload) => {
-    const pseudonym = pseudoniemen.get(payload.deelnemernummer);
-    return pseudonym === undefined ? [] : [{ pseudonym, payload }];
-  });
+  const read = validateIdentified(DeelnemerIdentiteit, DeelnemerPayload, raws, context(bronSysteem, 'deelnemer', 'deelnemernummer'));
+  const sleutels: DeelnemerSleutel[] = [];
+  const records: GelezenDeelnemers['records'] = [];
+  for (const { identity, record } of read.rows) {
+    const pseudonym = pseudonymize(identity.bsn);
+    sleutels.push({ pseudonym, deelnemernummer: identity.deelnemernummer });
+    if (record) records.push({ pseudonym, payload: record });
+  }
   return { sleutels, records, issues: read.issues };
 }
 
@@ -63,9 +51,10 @@ export interface GelezenLeerbanen {
 }
 
 export function readLeerbanen(raws: readonly unknown[], bronSysteem: string): GelezenLeerbanen {
-  const read = validateIdentityFirst(LeerbaanIdentiteit, LeerbaanPayload, raws, context(bronSysteem, 'leerbaan', 'id'));
-  const sleutels = read.identities.map((identiteit) => ({ vacatureId: leerbaanVacatureId(identiteit), leerbaanId: identiteit.id }));
-  return { sleutels, records: read.records, issues: read.issues };
+  const read = validateIdentified(LeerbaanIdentiteit, LeerbaanPayload, raws, context(bronSysteem, 'leerbaan', 'id'));
+  const sleutels = read.rows.map(({ identity }) => ({ vacatureId: leerbaanVacatureId(identity), leerbaanId: identity.id }));
+  const records = read.rows.flatMap(({ record }) => (record ? [record] : []));
+  return { sleutels, records, issues: read.issues };
 }
 
 export function readLeerbedrijven(raws: readonly unknown[], bronSysteem: string): Validated<LeerbedrijfPayload> {

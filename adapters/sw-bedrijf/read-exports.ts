@@ -4,12 +4,11 @@
  * A row whose identity is readable but whose other fields are not is kept with its issue, so a lookup
  * of that person or employer reports the bad field instead of answering "unknown".
  */
-import type { z } from 'zod';
 import type { RegionaleBronConfig } from '../kit/bronnen.js';
 import type { PartnerRecordIssue } from '../kit/partner-errors.js';
 import type { Pseudonymize } from '../kit/pseudonym.js';
-import { field, validateRecords, type Validated } from '../kit/validate.js';
-import { parseExcelCsv, type RawRow } from './parse-csv.js';
+import { field, validateIdentified, validateRecords, type IdentifiedRecords, type ValidationContext, type Validated } from '../kit/validate.js';
+import { parseExcelCsv } from './parse-csv.js';
 import { InstrumentRij, MedewerkerRij, WerkgeverIdentiteit, WerkgeverRij, medewerkerIdentiteit, type MedewerkerIdentiteit } from './payload-schemas.js';
 
 /** A row whose identity was read; `rij` is null when the rest of the row is malformed (see `issue`). */
@@ -25,31 +24,14 @@ export interface IdentifiedExport<I, R> {
   issues: PartnerRecordIssue[];
 }
 
-interface ReadContext {
-  bronSysteem: string;
-  recordSoort: string;
-  /** Column holding the partner's key, used to name a bad row (never the BSN column). */
-  keyColumn: string;
+/** Names a bad row by its key column (never the BSN column), else by its line as a spreadsheet user sees it (header = line 1). */
+function context(bron: RegionaleBronConfig, recordSoort: string, keyColumn: string): ValidationContext {
+  return { bron: 'SW_BEDRIJF', bronSysteem: bron.id, recordSoort, recordKey: (raw, index) => field(raw, keyColumn) || `regel ${index + 2}` };
 }
 
-function readIdentified<I extends z.ZodType, R extends z.ZodType>(raws: readonly RawRow[], identity: I, full: R, ctx: ReadContext): IdentifiedExport<z.output<I>, z.output<R>> {
-  const rows: IdentifiedRow<z.output<I>, z.output<R>>[] = [];
-  const issues: PartnerRecordIssue[] = [];
-  raws.forEach((raw, index) => {
-    // Line numbers as a spreadsheet user sees them: the header is line 1.
-    const validation = { bron: 'SW_BEDRIJF' as const, bronSysteem: ctx.bronSysteem, recordSoort: ctx.recordSoort, recordKey: (r: unknown) => field(r, ctx.keyColumn) || `regel ${index + 2}` };
-    const identified = validateRecords(identity, [raw], validation);
-    const [id] = identified.records;
-    if (id === undefined) {
-      issues.push(...identified.issues);
-      return;
-    }
-    const checked = validateRecords(full, [raw], validation);
-    const issue = checked.issues[0] ?? null;
-    if (issue) issues.push(issue);
-    rows.push({ identity: id, rij: checked.records[0] ?? null, issue });
-  });
-  return { rows, issues };
+/** The kit's identity-first rows, each record under this adapter's name for it, `rij`. */
+function asExport<I, R>({ rows, issues }: IdentifiedRecords<I, R>): IdentifiedExport<I, R> {
+  return { rows: rows.map(({ identity, record, issue }) => ({ identity, rij: record, issue })), issues };
 }
 
 export type MedewerkersExport = IdentifiedExport<MedewerkerIdentiteit, MedewerkerRij>;
@@ -57,20 +39,15 @@ export type WerkgeversExport = IdentifiedExport<WerkgeverIdentiteit, WerkgeverRi
 
 export function readMedewerkers(text: string, bron: RegionaleBronConfig, pseudonymize: Pseudonymize): MedewerkersExport {
   const raws = parseExcelCsv(text, bron.id, 'medewerkers.csv');
-  return readIdentified(raws, medewerkerIdentiteit(pseudonymize), MedewerkerRij, { bronSysteem: bron.id, recordSoort: 'medewerker', keyColumn: 'personeelsnummer' });
+  return asExport(validateIdentified(medewerkerIdentiteit(pseudonymize), MedewerkerRij, raws, context(bron, 'medewerker', 'personeelsnummer')));
 }
 
 export function readWerkgevers(text: string, bron: RegionaleBronConfig): WerkgeversExport {
   const raws = parseExcelCsv(text, bron.id, 'werkgevers.csv');
-  return readIdentified(raws, WerkgeverIdentiteit, WerkgeverRij, { bronSysteem: bron.id, recordSoort: 'werkgever', keyColumn: 'kvk_nummer' });
+  return asExport(validateIdentified(WerkgeverIdentiteit, WerkgeverRij, raws, context(bron, 'werkgever', 'kvk_nummer')));
 }
 
 export function readInstrumenten(text: string, bron: RegionaleBronConfig): Validated<InstrumentRij> {
   const raws = parseExcelCsv(text, bron.id, 'instrumenten.csv');
-  return validateRecords(InstrumentRij, raws, {
-    bron: 'SW_BEDRIJF',
-    bronSysteem: bron.id,
-    recordSoort: 'instrument',
-    recordKey: (raw, index) => field(raw, 'instrument_id') || `regel ${index + 2}`,
-  });
+  return validateRecords(InstrumentRij, raws, context(bron, 'instrument', 'instrument_id'));
 }

@@ -1,14 +1,14 @@
 /**
  * Validates the raw record elements of a UWV answer and maps the good ones to canonical records,
  * each with the partner key it was found under. Bad records become issues named by their partner
- * key (Klantnr, KvKnr, Vacaturenr, InstrumentCd), never by BSN. Identity readers validate only what
- * identifies a record, so a malformed record can still be registered and reported later.
+ * key (Klantnr, KvKnr, Vacaturenr, InstrumentCd), never by BSN. Identity readers validate identity
+ * first (`validateIdentified`), so a malformed record can still be registered and reported later.
  */
 import type { IndexInstrument } from '../kit/index-records.js';
 import type { PartnerRecordIssue } from '../kit/partner-errors.js';
 import type { Pseudonymize } from '../kit/pseudonym.js';
 import { vacatureId } from '../kit/vacature-id.js';
-import { field, validateRecords, type ValidationContext } from '../kit/validate.js';
+import { field, validateIdentified, validateRecords, type IdentifiedRecords, type ValidationContext } from '../kit/validate.js';
 import { toIndexInstrument, toUwvKlant, toWerkNlVacature, toWerkgeverRelatie } from './map.js';
 import { InstrumentPayload, KlantIdentiteitPayload, KlantPayload, VacatureIdentiteitPayload, VacaturePayload, WerkgeverPayload } from './payload-schemas.js';
 import type { UwvKlant, UwvWerkgeverRelatie, WerkNlVacature } from './records.js';
@@ -30,6 +30,17 @@ export interface Identiteit {
   sleutel: string;
 }
 
+/** A list read identity first: every readable identity, how many records were valid, every issue. */
+export interface GelezenIdentiteiten {
+  identiteiten: Identiteit[];
+  geldig: number;
+  issues: PartnerRecordIssue[];
+}
+
+function gelezenIdentiteiten<I, R>({ rows, issues }: IdentifiedRecords<I, R>, identiteit: (identity: I) => Identiteit): GelezenIdentiteiten {
+  return { identiteiten: rows.map((row) => identiteit(row.identity)), geldig: rows.filter((row) => row.record !== null).length, issues };
+}
+
 function context(bronSysteem: string, recordSoort: string, sleutelVeld: string): ValidationContext {
   return { bron: 'UWV', bronSysteem, recordSoort, recordKey: (raw) => field(raw, sleutelVeld) };
 }
@@ -39,9 +50,9 @@ export function leesKlanten(raws: readonly unknown[], bronSysteem: string, pseud
   return { records: records.map((payload) => ({ sleutel: payload.Klantnr, record: toUwvKlant(payload, pseudonymize) })), issues };
 }
 
-export function leesKlantIdentiteiten(raws: readonly unknown[], bronSysteem: string, pseudonymize: Pseudonymize): Identiteit[] {
-  const { records } = validateRecords(KlantIdentiteitPayload, raws, context(bronSysteem, 'klant', 'Klantnr'));
-  return records.map((payload) => ({ publiekId: pseudonymize(payload.Burgerservicenr), sleutel: payload.Klantnr }));
+export function leesKlantIdentiteiten(raws: readonly unknown[], bronSysteem: string, pseudonymize: Pseudonymize): GelezenIdentiteiten {
+  const gelezen = validateIdentified(KlantIdentiteitPayload, KlantPayload, raws, context(bronSysteem, 'klant', 'Klantnr'));
+  return gelezenIdentiteiten(gelezen, (klant) => ({ publiekId: pseudonymize(klant.Burgerservicenr), sleutel: klant.Klantnr }));
 }
 
 export function leesWerkgevers(raws: readonly unknown[], bronSysteem: string): GelezenRecords<UwvWerkgeverRelatie> {
@@ -54,9 +65,9 @@ export function leesVacatures(raws: readonly unknown[], bronSysteem: string): Ge
   return { records: records.map((payload) => ({ sleutel: payload.Vacaturenr, record: toWerkNlVacature(payload) })), issues };
 }
 
-export function leesVacatureIdentiteiten(raws: readonly unknown[], bronSysteem: string): Identiteit[] {
-  const { records } = validateRecords(VacatureIdentiteitPayload, raws, context(bronSysteem, 'vacature', 'Vacaturenr'));
-  return records.map((payload) => ({ publiekId: vacatureId(payload.KvKnr, payload.Functienaam, payload.Postcd), sleutel: payload.Vacaturenr }));
+export function leesVacatureIdentiteiten(raws: readonly unknown[], bronSysteem: string): GelezenIdentiteiten {
+  const gelezen = validateIdentified(VacatureIdentiteitPayload, VacaturePayload, raws, context(bronSysteem, 'vacature', 'Vacaturenr'));
+  return gelezenIdentiteiten(gelezen, (vacature) => ({ publiekId: vacatureId(vacature.KvKnr, vacature.Functienaam, vacature.Postcd), sleutel: vacature.Vacaturenr }));
 }
 
 export function leesInstrumenten(raws: readonly unknown[], bronSysteem: string): { records: IndexInstrument[]; issues: PartnerRecordIssue[] } {

@@ -9,7 +9,7 @@ import type { PartnerRecordIssue } from '../kit/partner-errors.js';
 import type { Pseudonymize } from '../kit/pseudonym.js';
 import type { UwvClient } from './client.js';
 import { allePaginas } from './pages.js';
-import { leesKlanten, leesKlantIdentiteiten, leesVacatureIdentiteiten, leesVacatures, type Identiteit } from './read-records.js';
+import { leesKlantIdentiteiten, leesVacatureIdentiteiten, type GelezenIdentiteiten } from './read-records.js';
 
 export interface WarmUpDependencies {
   client: UwvClient;
@@ -20,22 +20,14 @@ export interface WarmUpDependencies {
 
 export async function warmUpUwv({ client, pseudonymize, klanten, vacatures }: WarmUpDependencies): Promise<{ records: number; issues: PartnerRecordIssue[] }> {
   const bronSysteem = client.bronSysteem;
-  const register = (registry: KeyRegistry, identiteiten: Identiteit[]) => {
-    for (const { publiekId, sleutel } of identiteiten) registry.add(publiekId, { bronSysteem, sleutel });
-  };
   let records = 0;
   const issues: PartnerRecordIssue[] = [];
-  for await (const raws of allePaginas(client, 'klanten')) {
-    register(klanten, leesKlantIdentiteiten(raws, bronSysteem, pseudonymize));
-    const gelezen = leesKlanten(raws, bronSysteem, pseudonymize);
-    records += gelezen.records.length;
+  const register = (registry: KeyRegistry, gelezen: GelezenIdentiteiten) => {
+    for (const { publiekId, sleutel } of gelezen.identiteiten) registry.add(publiekId, { bronSysteem, sleutel });
+    records += gelezen.geldig;
     issues.push(...gelezen.issues);
-  }
-  for await (const raws of allePaginas(client, 'vacatures')) {
-    register(vacatures, leesVacatureIdentiteiten(raws, bronSysteem));
-    const gelezen = leesVacatures(raws, bronSysteem);
-    records += gelezen.records.length;
-    issues.push(...gelezen.issues);
-  }
+  };
+  for await (const raws of allePaginas(client, 'klanten')) register(klanten, leesKlantIdentiteiten(raws, bronSysteem, pseudonymize));
+  for await (const raws of allePaginas(client, 'vacatures')) register(vacatures, leesVacatureIdentiteiten(raws, bronSysteem));
   return { records, issues };
 }

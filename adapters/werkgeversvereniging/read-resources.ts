@@ -3,7 +3,7 @@
  * canonical records, each bad one as a `PartnerRecordIssue` naming the resource id and field.
  */
 import type { IndexInstrument } from '../kit/index-records.js';
-import { type Validated, field, validateRecords } from '../kit/validate.js';
+import { type IdentifiedRecords, type Validated, field, validateIdentified, validateRecords } from '../kit/validate.js';
 import { type JsonApiDocument, includedFor } from './jsonapi-parser.js';
 import { toIndexInstrument, toVacature, toWerkgever } from './map.js';
 import { InstrumentResource, VacatureIdentiteit, VacatureResource, WerkgeverResource } from './payload-schemas.js';
@@ -37,9 +37,9 @@ export function readVacatures(document: JsonApiDocument, source: WvSource): Vali
   return { records: records.map((resource) => ({ sleutel: resource.id, vacature: toVacature(resource) })), issues };
 }
 
-/** Only what identifies each vacancy; lets a vacancy with a bad other field still be registered. */
-export function readVacatureIdentiteiten(document: JsonApiDocument, source: WvSource): Validated<VacatureIdentiteit> {
-  return validateRecords(VacatureIdentiteit, document.data, context(source, 'vacature'));
+/** Vacancies identity first: also those whose identity is readable but another field is bad, so they can still be registered. */
+export function readVacatureIdentiteiten(document: JsonApiDocument, source: WvSource): IdentifiedRecords<VacatureIdentiteit, VacatureResource> {
+  return validateIdentified(VacatureIdentiteit, VacatureResource, document.data, context(source, 'vacature'));
 }
 
 export function readInstrumenten(document: JsonApiDocument, source: WvSource): Validated<IndexInstrument> {

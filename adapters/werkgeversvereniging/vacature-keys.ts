@@ -8,7 +8,7 @@ import type { PartnerRecordIssue } from '../kit/partner-errors.js';
 import type { WvClient } from './client.js';
 import { publicVacatureId } from './map.js';
 import { allPages } from './paging.js';
-import { readVacatureIdentiteiten, readVacatures } from './read-resources.js';
+import { readVacatureIdentiteiten } from './read-resources.js';
 import type { WvSource } from './source.js';
 
 export interface WarmUpResult {
@@ -22,12 +22,10 @@ export async function registerVacatureKeys(client: WvClient, registry: KeyRegist
   let records = 0;
   const issues: PartnerRecordIssue[] = [];
   for await (const document of allPages(client.vacatures)) {
-    for (const identiteit of readVacatureIdentiteiten(document, source).records) {
-      registry.add(publicVacatureId(identiteit), { bronSysteem: source.bronSysteem, sleutel: identiteit.id });
-    }
-    const full = readVacatures(document, source);
-    records += full.records.length;
-    issues.push(...full.issues);
+    const read = readVacatureIdentiteiten(document, source);
+    for (const { identity } of read.rows) registry.add(publicVacatureId(identity), { bronSysteem: source.bronSysteem, sleutel: identity.id });
+    records += read.rows.filter((row) => row.record !== null).length;
+    issues.push(...read.issues);
   }
   return { records, issues };
 }
