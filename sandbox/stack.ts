@@ -4,12 +4,12 @@
  * ports; tests run it with ephemeral ports (`ports: 'ephemeral'`) and an in-memory store.
  */
 import { BRON_URL_DEFAULTS, loadBronnen, type BronnenConfig } from '../adapters/kit/bronnen.js';
-import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL, type Pseudonymize } from '../adapters/kit/pseudonym.js';
+import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../adapters/kit/pseudonym.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { SUBGRAPHS, type SubgraphName } from '../schema/subgraphs.js';
 import type { RunningSubgraph } from '../subgraphs/kit/server.js';
 import { startGemeenteSubgraph } from '../subgraphs/gemeente/server.js';
-import { startLoketSubgraph, type LoketSubgraph } from '../subgraphs/loket/server.js';
+import { startLoketSubgraphInThread, type LoketThread } from '../subgraphs/loket/in-thread.js';
 import type { DatabaseOptions } from '../subgraphs/loket/store/database.js';
 import { startOnderwijsSubgraph } from '../subgraphs/onderwijs/server.js';
 import { startSwBedrijfSubgraph } from '../subgraphs/sw-bedrijf/server.js';
@@ -36,7 +36,8 @@ export interface StackOptions {
   database?: DatabaseOptions;
   /** Knobs per partner sandbox (latency, error rate, hangs). */
   knobs?: Partial<Record<PartnerName, Partial<SandboxKnobs>>>;
-  pseudonymize?: Pseudonymize;
+  /** Key of the pseudonyms (PSEUDONIEM_SLEUTEL); default the environment's or the sandbox key. */
+  pseudonymKey?: string;
   /** Loket index refresh interval; default only at start. */
   syncIntervalMs?: number;
   log?: (message: string) => void;
@@ -49,7 +50,8 @@ export interface Stack {
   gatewayUrl: string;
   sandboxes: Record<PartnerName, PartnerServer>;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
-  loket: LoketSubgraph;
+  /** The loket subgraph, running in its own worker thread. */
+  loket: LoketThread;
   /** Milliseconds per start-up phase, for the log and benchmarks. */
   timings: Record<string, number>;
   stop(): Promise<void>;
@@ -106,13 +108,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ONDERWIJS_BRON_URL: sandboxes.onderwijs.url,
       WERKGEVERSVERENIGING_BRON_URL: sandboxes.werkgeversvereniging.url,
     });
-    const pseudonymize = options.pseudonymize ?? createPseudonymizer(process.env.PSEUDONIEM_SLEUTEL ?? DEV_PSEUDONIEM_SLEUTEL);
+    const pseudonymKey = options.pseudonymKey ?? process.env.PSEUDONIEM_SLEUTEL ?? DEV_PSEUDONIEM_SLEUTEL;
+    const pseudonymize = createPseudonymizer(pseudonymKey);
     const subgraphOptions = (name: SubgraphName) => ({ host, port: fixed ? SUBGRAPHS[name].port : 0, bronnen, pseudonymize, log });
 
     const subgraphs = await time('subgraphs', async () => {
       // They start concurrently; each one's own time shows which warm-up dominates.
       const results = await Promise.allSettled([
-        time('loket', () => startLoketSubgraph({ ...subgraphOptions('loket'), database: options.database, syncIntervalMs: options.syncIntervalMs, log })),
+        time('loket', () =>
+          startLoketSubgraphInThread({ host, port: fixed ? SUBGRAPHS.loket.port : 0, bronnen, pseudonymKey, database: options.database, syncIntervalMs: options.syncIntervalMs }, log),
+        ),
         time('gemeente', () => startGemeenteSubgraph(subgraphOptions('gemeente'))),
         time('uwv', () => startUwvSubgraph(subgraphOptions('uwv'))),
         time('sw-bedrijf', () => startSwBedrijfSubgraph(subgraphOptions('sw-bedrijf'))),
@@ -141,7 +146,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       gatewayUrl: gateway.url,
       sandboxes,
       subgraphs,
-      loket: subgraphs.loket as LoketSubgraph,
+      loket: subgraphs.loket as LoketThread,
       timings,
       stop: () => stopAll(started),
     };

@@ -12,11 +12,13 @@ import { createUwvAdapter } from '../../adapters/uwv/index.js';
 import { createWerkgeversverenigingAdapter } from '../../adapters/werkgeversvereniging/index.js';
 
 export function partnerFeeds(options: { bronnen: BronnenConfig; pseudonymize: Pseudonymize; timeoutMs?: number }): IndexFeed[] {
+  // Longest request chains first (SBB pages 25 at a time, UWV is one big national list), so they
+  // are not left to run alone at the end of a synchronisation.
   return [
-    createUwvAdapter(options).feed,
-    createGemeenteAdapter(options).feed,
-    createSwBedrijfAdapter(options).feed,
     createOnderwijsAdapter(options).feed,
+    createUwvAdapter(options).feed,
     createWerkgeversverenigingAdapter(options).feed,
+    createSwBedrijfAdapter(options).feed,
+    createGemeenteAdapter(options).feed,
   ];
 }

@@ -16,7 +16,7 @@ const store = testDatabase();
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({ ports: 'ephemeral', world: { seed: 11, kandidaten: 2000, vacatures: 600, werkgevers: 800, malformedRate: 0.05 }, database: store.options, pseudonymize });
+  stack = await startStack({ ports: 'ephemeral', world: { seed: 11, kandidaten: 2000, vacatures: 600, werkgevers: 800, malformedRate: 0.05 }, database: store.options });
 });
 
 afterAll(async () => {

@@ -21,7 +21,7 @@ const store = testDatabase();
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({ ports: 'ephemeral', world: { seed: 7, kandidaten: 3000, vacatures: 1200, werkgevers: 1000, malformedRate: 0 }, database: store.options, pseudonymize });
+  stack = await startStack({ ports: 'ephemeral', world: { seed: 7, kandidaten: 3000, vacatures: 1200, werkgevers: 1000, malformedRate: 0 }, database: store.options });
 });
 
 afterAll(async () => {

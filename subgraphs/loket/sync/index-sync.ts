@@ -71,11 +71,15 @@ async function syncSource(db: Database, run: number, source: FeedSource, log?: (
   };
   try {
     const withRegio = <T>(located: { record: T; regioCode: string }[]) => located.map(({ record, regioCode }) => ({ ...record, regioCode }));
-    await consume(source.kandidaten?.(), 'kandidaat', (r) => r.id, (ls) => writeKandidaten(db, run, source.bronSysteem, withRegio(ls)));
-    await consume(source.werkgevers?.(), 'werkgever', (r) => r.kvkNummer, (ls) => writeWerkgevers(db, run, source.bronSysteem, withRegio(ls)));
-    await consume(source.vacatures?.(), 'vacature', (r) => r.id, (ls) => writeVacatures(db, run, source.bronSysteem, withRegio(ls)));
-    // Instruments keep their own regioCode (regional ones) and need no region of their gemeente.
-    await consume(source.instrumenten?.(), 'instrument', (r) => r.id, (ls) => writeInstrumenten(db, run, source.bronSysteem, ls.map((l) => l.record)));
+    // The four lists of a source are read side by side: a partner that pages 25 at a time has long
+    // chains of requests, and they need not wait for each other.
+    await Promise.all([
+      consume(source.kandidaten?.(), 'kandidaat', (r) => r.id, (ls) => writeKandidaten(db, run, source.bronSysteem, withRegio(ls))),
+      consume(source.werkgevers?.(), 'werkgever', (r) => r.kvkNummer, (ls) => writeWerkgevers(db, run, source.bronSysteem, withRegio(ls))),
+      consume(source.vacatures?.(), 'vacature', (r) => r.id, (ls) => writeVacatures(db, run, source.bronSysteem, withRegio(ls))),
+      // Instruments keep their own regioCode (regional ones) and need no region of their gemeente.
+      consume(source.instrumenten?.(), 'instrument', (r) => r.id, (ls) => writeInstrumenten(db, run, source.bronSysteem, ls.map((l) => l.record))),
+    ]);
     await finishSource(db, run, source, { aantalRecords: records, issues });
     if (issues.length > 0) log?.(`index: ${source.bronSysteem}: ${records} records, ${issues.length} left out (malformed)`);
     return { bron: source.bron, bronSysteem: source.bronSysteem, records, afgewezen: issues.length };

@@ -1,0 +1,76 @@
+/**
+ * Runs the loket subgraph in its own worker thread: its HTTP server, its store and its index
+ * synchronisation then use a core of their own, while the partner subgraphs and sandboxes of an
+ * in-process stack keep the main thread responsive. Same behaviour as `startLoketSubgraph`.
+ */
+import type { BronnenConfig } from '../../adapters/kit/bronnen.js';
+import { startModuleWorker } from '../kit/module-worker.js';
+import type { RunningSubgraph } from '../kit/server.js';
+import type { DatabaseOptions } from './store/database.js';
+import type { SyncReport } from './sync/index-sync.js';
+
+/** What the worker needs; plain data, since functions do not cross threads. */
+export interface LoketThreadOptions {
+  port?: number;
+  host?: string;
+  bronnen: BronnenConfig;
+  /** Key of the pseudonymizer (PSEUDONIEM_SLEUTEL). */
+  pseudonymKey: string;
+  database?: DatabaseOptions;
+  syncIntervalMs?: number;
+}
+
+export type LoketThreadMessage =
+  | { type: 'ready'; url: string }
+  | { type: 'synced'; report: SyncReport }
+  | { type: 'sync-failed'; message: string }
+  | { type: 'failed'; message: string }
+  | { type: 'log'; message: string }
+  | { type: 'stopped' };
+
+export interface LoketThread extends RunningSubgraph {
+  firstSync: Promise<SyncReport>;
+}
+
+export function startLoketSubgraphInThread(options: LoketThreadOptions, log: (message: string) => void = () => {}): Promise<LoketThread> {
+  const worker = startModuleWorker(new URL(`./thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url), options);
+  let settleSync: { resolve(report: SyncReport): void; reject(error: Error): void } | undefined;
+  const firstSync = new Promise<SyncReport>((resolve, reject) => {
+    settleSync = { resolve, reject };
+  });
+  firstSync.catch(() => {});
+  let onStopped: (() => void) | undefined;
+
+  return new Promise<LoketThread>((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`loket worker exited with code ${code} before it was ready`)));
+    worker.on('message', (message: LoketThreadMessage) => {
+      switch (message.type) {
+        case 'log':
+          return log(message.message);
+        case 'failed':
+          void worker.terminate();
+          return reject(new Error(`loket subgraph failed to start: ${message.message}`));
+        case 'synced':
+          return settleSync?.resolve(message.report);
+        case 'sync-failed':
+          return settleSync?.reject(new Error(message.message));
+        case 'stopped':
+          return onStopped?.();
+        case 'ready':
+          return resolve({
+            name: 'loket',
+            url: message.url,
+            firstSync,
+            stop: async () => {
+              await new Promise<void>((done) => {
+                onStopped = done;
+                worker.postMessage({ type: 'stop' });
+              });
+              await worker.terminate();
+            },
+          });
+      }
+    });
+  });
+}
