@@ -6,10 +6,11 @@
  * Run on its own: `npx tsx gateway/server.ts` (PORT, default 4000; `<NAME>_SUBGRAPH_URL` per subgraph).
  */
 import { readFileSync } from 'node:fs';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { SubgraphName } from '../schema/subgraphs.js';
+import { SubgraphDataSource } from './subgraph-data-source.js';
 import { subgraphUrlsFromEnv, type SubgraphUrls } from './subgraph-urls.js';
 
 export const SUPERGRAPH_FILE = new URL('../schema/supergraph.graphql', import.meta.url);
@@ -33,7 +34,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const urls = options.subgraphUrls ?? {};
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: urls[name as SubgraphName] ?? url }),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? ''),
   });
   const server = new ApolloServer({ gateway });
   const { url } = await startStandaloneServer(server, { listen: { port: options.port ?? DEFAULT_GATEWAY_PORT, host: options.host ?? '127.0.0.1' } });

@@ -1,11 +1,14 @@
 /**
- * The HTTP client every adapter uses to reach a partner: axios with keep-alive, a timeout, and
+ * The HTTP client every adapter uses to reach a partner: axios with keep-alive, a timeout, one retry
+ * when the connection itself failed (a kept-alive socket the partner just closed: ECONNRESET), and
  * failures turned into a `PartnerUnavailableError` that names the partner and source system (never
- * the URL's query, which could hold identifiers).
+ * the URL's query, which could hold identifiers). Every partner call is a read, so a retry is safe;
+ * timeouts and HTTP errors are not retried.
  */
 import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance, isAxiosError } from 'axios';
+import axiosRetry, { isNetworkError } from 'axios-retry';
 import { PartnerUnavailableError } from './partner-errors.js';
 import type { Bron } from './vocabulary.js';
 
@@ -30,6 +33,8 @@ export function createPartnerHttp(options: PartnerHttpOptions): AxiosInstance {
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
   });
+  // Registered before the error mapping below, so it sees axios' own error.
+  axiosRetry(client, { retries: 1, retryCondition: isNetworkError });
   client.interceptors.response.use(undefined, (error: unknown) => {
     throw toPartnerError(options, error);
   });

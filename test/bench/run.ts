@@ -25,7 +25,8 @@ async function startup(): Promise<Stack> {
   global.gc?.();
   const memory = process.memoryUsage();
   const index = await stack.loket.firstSync;
-  console.log(JSON.stringify({ bench: 'startup', scale: values.scale, readyMs, phasesMs: stack.timings, rssMiB: mib(memory.rss), heapUsedMiB: mib(memory.heapUsed), index: index.index, indexSyncMs: index.duurMs }));
+  const failedSources = index.bronnen.filter((b) => b.fout).map((b) => `${b.bronSysteem}: ${b.fout}`);
+  console.log(JSON.stringify({ bench: 'startup', scale: values.scale, readyMs, phasesMs: stack.timings, rssMiB: mib(memory.rss), heapUsedMiB: mib(memory.heapUsed), index: index.index, indexSyncMs: index.duurMs, failedSources }));
   return stack;
 }
 

@@ -117,3 +117,17 @@ describe('bad partner data', () => {
     }
   });
 });
+
+describe('a subgraph that is down', () => {
+  it('serves the other subgraphs\' fields with an error naming the subgraph, not its URL', async () => {
+    const persoon = stack.world.personen.find((p) => p.uwv && !p.uwv.corrupt && p.gemeente && !p.gemeente.corrupt) as Persoon;
+    // Last test of this file: the uwv subgraph stays down.
+    await stack.subgraphs.uwv.stop();
+    const response = await graphql(stack.gatewayUrl, KANDIDAAT, { id: pseudonymize(persoon.bsn) });
+    expect(response.data?.kandidaat.gemeenteDossier).not.toBeNull();
+    expect(response.data?.kandidaat.uwvDossier).toBeNull();
+    const error = response.errors?.find((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE');
+    expect(error?.extensions?.subgraph).toBe('uwv');
+    expect(JSON.stringify(response.errors)).not.toContain(stack.subgraphs.uwv.url);
+  });
+});
