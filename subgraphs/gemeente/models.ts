@@ -8,18 +8,4 @@ export type {
   WspVacature as WspVacatureModel,
 } from '../../adapters/gemeente/index.js';
 
-export interface KandidaatRef {
-  id: string;
-}
-
-export interface WerkgeverRef {
-  kvkNummer: string;
-}
-
-export interface VacatureRef {
-  id: string;
-}
-
-export interface GemeenteRef {
-  code: string;
-}
+export type { KandidaatRef, WerkgeverRef, VacatureRef, GemeenteRef } from '../kit/entity-refs.js';

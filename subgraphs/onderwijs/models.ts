@@ -8,14 +8,4 @@ export type {
   SbbLeerbedrijf as LeerbedrijfModel,
 } from '../../adapters/onderwijs/records.js';
 
-export interface KandidaatRef {
-  id: string;
-}
-
-export interface WerkgeverRef {
-  kvkNummer: string;
-}
-
-export interface VacatureRef {
-  id: string;
-}
+export type { KandidaatRef, WerkgeverRef, VacatureRef } from '../kit/entity-refs.js';

@@ -4,14 +4,4 @@
  */
 export type { UwvKlant as UwvDossierModel, UwvWerkgeverRelatie as UwvWerkgeverRelatieModel, WerkNlVacature as WerkNlVacatureModel } from '../../adapters/uwv/index.js';
 
-export interface KandidaatRef {
-  id: string;
-}
-
-export interface WerkgeverRef {
-  kvkNummer: string;
-}
-
-export interface VacatureRef {
-  id: string;
-}
+export type { KandidaatRef, WerkgeverRef, VacatureRef } from '../kit/entity-refs.js';

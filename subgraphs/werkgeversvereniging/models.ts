@@ -4,16 +4,8 @@
  */
 import type { WvLidmaatschap, WvVacature } from '../../adapters/werkgeversvereniging/index.js';
 
-/** `Werkgever` as referenced by the gateway. */
-export interface WerkgeverRef {
-  kvkNummer: string;
-}
-
-/** `Vacature` as referenced by the gateway. */
-export interface VacatureRef {
-  id: string;
-}
-
 export type LidmaatschapModel = WvLidmaatschap;
 
 export type BrancheVacatureModel = WvVacature;
+
+export type { WerkgeverRef, VacatureRef } from '../kit/entity-refs.js';
