@@ -36,7 +36,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? ''),
   });
-  const server = new ApolloServer({ gateway });
+  // Clients get the error shape of the README, not server stack traces.
+  const server = new ApolloServer({ gateway, includeStacktraceInErrorResponses: false });
   const { url } = await startStandaloneServer(server, { listen: { port: options.port ?? DEFAULT_GATEWAY_PORT, host: options.host ?? '127.0.0.1' } });
   return { url, stop: () => server.stop() };
 }

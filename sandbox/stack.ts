@@ -3,7 +3,7 @@
  * each its own HTTP server on its own port, talking real HTTP. `npm start` runs it with the default
  * ports; tests run it with ephemeral ports (`ports: 'ephemeral'`) and an in-memory store.
  */
-import { BRON_URL_DEFAULTS, loadBronnen, type BronnenConfig } from '../adapters/kit/bronnen.js';
+import type { BronnenConfig } from '../adapters/kit/bronnen.js';
 import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../adapters/kit/pseudonym.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { SUBGRAPHS, type SubgraphName } from '../schema/subgraphs.js';
@@ -17,14 +17,10 @@ import { startUwvSubgraph } from '../subgraphs/uwv/server.js';
 import { startWerkgeversverenigingSubgraph } from '../subgraphs/werkgeversvereniging/server.js';
 import { generateWorld } from './generator/world.js';
 import type { World, WorldOptions } from './generator/world-types.js';
-import { startGemeenteSandbox } from './gemeente/server.js';
 import type { PartnerServer, SandboxKnobs } from './kit/partner-server.js';
-import { startOnderwijsSandbox } from './onderwijs/server.js';
-import { startSwBedrijfSandbox } from './sw-bedrijf/server.js';
-import { startUwvSandbox } from './uwv/server.js';
-import { startWerkgeversverenigingSandbox } from './werkgeversvereniging/server.js';
+import { startSandboxes, type PartnerName } from './partners.js';
 
-export type PartnerName = 'gemeente' | 'uwv' | 'sw-bedrijf' | 'onderwijs' | 'werkgeversvereniging';
+export type { PartnerName } from './partners.js';
 
 export interface StackOptions {
   /** World size and seed; default demo scale. */
@@ -57,18 +53,6 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const SANDBOX_PORTS: Record<PartnerName, number> = {
-  gemeente: portOf(BRON_URL_DEFAULTS.GEMEENTE_BRON_URL),
-  uwv: portOf(BRON_URL_DEFAULTS.UWV_BRON_URL),
-  'sw-bedrijf': portOf(BRON_URL_DEFAULTS.SW_BEDRIJF_BRON_URL),
-  onderwijs: portOf(BRON_URL_DEFAULTS.ONDERWIJS_BRON_URL),
-  werkgeversvereniging: portOf(BRON_URL_DEFAULTS.WERKGEVERSVERENIGING_BRON_URL),
-};
-
-function portOf(url: string): number {
-  return Number(new URL(url).port);
-}
-
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const log = options.log ?? (() => {});
   const host = options.host ?? '127.0.0.1';
@@ -86,28 +70,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const world = await time('world', async () => generateWorld(options.world));
     log(`sandbox world: ${world.personen.length} personen, ${world.vacatures.length} vacatures, ${world.werkgevers.length} werkgevers (seed ${world.options.seed})`);
 
-    const sandboxBronnen = loadBronnen({});
-    const sandboxOptions = (name: PartnerName) => ({ host, port: fixed ? SANDBOX_PORTS[name] : 0, knobs: options.knobs?.[name] });
-    const sandboxes = await time('sandboxes', async () => {
-      const [gemeente, uwv, sw, onderwijs, wv] = await Promise.all([
-        startGemeenteSandbox(world, sandboxBronnen, sandboxOptions('gemeente')),
-        startUwvSandbox(world, sandboxBronnen, sandboxOptions('uwv')),
-        startSwBedrijfSandbox(world, sandboxBronnen, sandboxOptions('sw-bedrijf')),
-        startOnderwijsSandbox(world, sandboxBronnen, sandboxOptions('onderwijs')),
-        startWerkgeversverenigingSandbox(world, sandboxBronnen, sandboxOptions('werkgeversvereniging')),
-      ]);
-      return { gemeente, uwv, 'sw-bedrijf': sw, onderwijs, werkgeversvereniging: wv } as Record<PartnerName, PartnerServer>;
-    });
-    started.push(...Object.values(sandboxes).map((s) => ({ stop: () => s.close() })));
+    const { servers: sandboxes, bronnen, close: closeSandboxes } = await time('sandboxes', () => startSandboxes(world, { ports: options.ports, host, knobs: options.knobs }));
+    started.push({ stop: closeSandboxes });
 
-    // The adapters reach the sandboxes wherever they listen.
-    const bronnen = loadBronnen({
-      GEMEENTE_BRON_URL: sandboxes.gemeente.url,
-      UWV_BRON_URL: sandboxes.uwv.url,
-      SW_BEDRIJF_BRON_URL: sandboxes['sw-bedrijf'].url,
-      ONDERWIJS_BRON_URL: sandboxes.onderwijs.url,
-      WERKGEVERSVERENIGING_BRON_URL: sandboxes.werkgeversvereniging.url,
-    });
     const pseudonymKey = options.pseudonymKey ?? process.env.PSEUDONIEM_SLEUTEL ?? DEV_PSEUDONIEM_SLEUTEL;
     const pseudonymize = createPseudonymizer(pseudonymKey);
     const subgraphOptions = (name: SubgraphName) => ({ host, port: fixed ? SUBGRAPHS[name].port : 0, bronnen, pseudonymize, log });

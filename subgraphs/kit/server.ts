@@ -41,6 +41,7 @@ export async function startSubgraphServer<Ctx extends BaseContext>(options: Subg
   const server = new ApolloServer<Ctx>({
     schema,
     formatError: formatPartnerError,
+    includeStacktraceInErrorResponses: false,
     // The gateway is the public face; subgraphs only answer it.
     introspection: true,
     // No Apollo Studio here: do not compute federated traces for every response.
