@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import type { SubgraphName } from '../schema/subgraphs.js';
+import { listenOptionsFromEnv, type SubgraphName } from '../schema/subgraphs.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { subgraphUrlsFromEnv, type SubgraphUrls } from './subgraph-urls.js';
 
@@ -43,6 +43,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const gateway = await startGateway({ port: Number(process.env.PORT ?? DEFAULT_GATEWAY_PORT), host: process.env.HOST ?? '127.0.0.1', subgraphUrls: subgraphUrlsFromEnv() });
+  const gateway = await startGateway({ ...listenOptionsFromEnv(DEFAULT_GATEWAY_PORT), subgraphUrls: subgraphUrlsFromEnv() });
   console.log(`één loket graph at ${gateway.url}`);
 }

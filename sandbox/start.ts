@@ -2,6 +2,7 @@
  * `npm start`: runs the whole één loket graph on this machine (sandbox partners, six subgraphs,
  * gateway), prints the graph's URL and an example query, and stops everything on Ctrl-C.
  */
+import { wholeNumberFromEnv } from '../schema/subgraphs.js';
 import { startStack } from './stack.js';
 import { worldOptionsFromEnv } from './scale.js';
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const stack = await startStack({
     world,
     database: { databaseUrl: process.env.DATABASE_URL, dataDir: process.env.LOKET_DATA_DIR },
-    syncIntervalMs: Number(process.env.LOKET_SYNC_INTERVAL_SECONDS ?? 0) * 1000,
+    syncIntervalMs: wholeNumberFromEnv('LOKET_SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
     log,
   });
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);

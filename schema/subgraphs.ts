@@ -18,3 +18,16 @@ export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];
 export function defaultSubgraphUrl(name: SubgraphName): string {
   return `http://127.0.0.1:${SUBGRAPHS[name].port}/`;
 }
+
+/** Where a process listens when started on its own: PORT and HOST from the environment, checked. */
+export function listenOptionsFromEnv(defaultPort: number, env: NodeJS.ProcessEnv = process.env): { port: number; host: string } {
+  return { port: wholeNumberFromEnv('PORT', defaultPort, 65_535, env), host: env.HOST || '127.0.0.1' };
+}
+
+/** A whole number from the environment, or `fallback` when unset; anything else is refused by name. */
+export function wholeNumberFromEnv(name: string, fallback: number, max: number, env: NodeJS.ProcessEnv = process.env): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value) || Number(value) > max) throw new Error(`${name} must be a whole number from 0 to ${max}, got "${value}"`);
+  return Number(value);
+}

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { createGemeenteAdapter, type WarmUpResult } from '../../adapters/gemeente/index.js';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
 import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
-import { SUBGRAPHS } from '../../schema/subgraphs.js';
+import { listenOptionsFromEnv, SUBGRAPHS } from '../../schema/subgraphs.js';
 import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers.js';
@@ -42,6 +42,6 @@ export async function startGemeenteSubgraph(options: GemeenteSubgraphOptions = {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const subgraph = await startGemeenteSubgraph({ port: Number(process.env.PORT ?? SUBGRAPHS.gemeente.port), host: process.env.HOST });
+  const subgraph = await startGemeenteSubgraph(listenOptionsFromEnv(SUBGRAPHS.gemeente.port));
   console.log(`gemeente subgraph listening on ${subgraph.url}`);
 }

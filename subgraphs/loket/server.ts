@@ -9,7 +9,7 @@
  */
 import { loadBronnen, type BronnenConfig } from '../../adapters/kit/bronnen.js';
 import { pseudonymizerFromEnv, type Pseudonymize } from '../../adapters/kit/pseudonym.js';
-import { SUBGRAPHS } from '../../schema/subgraphs.js';
+import { listenOptionsFromEnv, SUBGRAPHS, wholeNumberFromEnv } from '../../schema/subgraphs.js';
 import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
 import { createContext } from './context.js';
 import { partnerFeeds } from './feeds.js';
@@ -78,10 +78,9 @@ export async function startLoketSubgraph(options: LoketSubgraphOptions = {}): Pr
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const loket = await startLoketSubgraph({
-    port: Number(process.env.PORT ?? SUBGRAPHS.loket.port),
-    host: process.env.HOST ?? '127.0.0.1',
+    ...listenOptionsFromEnv(SUBGRAPHS.loket.port),
     database: { databaseUrl: process.env.DATABASE_URL, dataDir: process.env.LOKET_DATA_DIR },
-    syncIntervalMs: Number(process.env.LOKET_SYNC_INTERVAL_SECONDS ?? 0) * 1000,
+    syncIntervalMs: wholeNumberFromEnv('LOKET_SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
     log: (message) => console.log(message),
   });
   console.log(`loket subgraph at ${loket.url}`);

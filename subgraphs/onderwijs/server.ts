@@ -9,7 +9,7 @@ import { createOnderwijsAdapter } from '../../adapters/onderwijs/index.js';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
 import { describeIssue } from '../../adapters/kit/partner-errors.js';
 import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
-import { SUBGRAPHS } from '../../schema/subgraphs.js';
+import { listenOptionsFromEnv, SUBGRAPHS } from '../../schema/subgraphs.js';
 import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers.js';
@@ -31,6 +31,6 @@ export async function startOnderwijsSubgraph(options: OnderwijsSubgraphOptions =
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const subgraph = await startOnderwijsSubgraph({ port: Number(process.env.PORT ?? SUBGRAPHS.onderwijs.port) });
+  const subgraph = await startOnderwijsSubgraph(listenOptionsFromEnv(SUBGRAPHS.onderwijs.port));
   console.log(`onderwijs subgraph listening on ${subgraph.url}`);
 }

@@ -8,7 +8,7 @@ import { logToStderr, type PartnerSubgraphOptions } from '../kit/partner-subgrap
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
 import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
 import { createSwBedrijfAdapter } from '../../adapters/sw-bedrijf/index.js';
-import { SUBGRAPHS } from '../../schema/subgraphs.js';
+import { listenOptionsFromEnv, SUBGRAPHS } from '../../schema/subgraphs.js';
 import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers.js';
@@ -33,6 +33,6 @@ export async function startSwBedrijfSubgraph(options: SwBedrijfSubgraphOptions =
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const subgraph = await startSwBedrijfSubgraph({ port: Number(process.env.PORT ?? SUBGRAPHS['sw-bedrijf'].port) });
+  const subgraph = await startSwBedrijfSubgraph(listenOptionsFromEnv(SUBGRAPHS['sw-bedrijf'].port));
   console.log(`sw-bedrijf subgraph listening at ${subgraph.url}`);
 }

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
 import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
 import { createUwvAdapter } from '../../adapters/uwv/index.js';
-import { SUBGRAPHS } from '../../schema/subgraphs.js';
+import { listenOptionsFromEnv, SUBGRAPHS } from '../../schema/subgraphs.js';
 import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers.js';
@@ -43,7 +43,6 @@ export async function startUwvSubgraph(options: UwvSubgraphOptions = {}): Promis
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const port = process.env.PORT ? Number(process.env.PORT) : SUBGRAPHS.uwv.port;
-  const subgraph = await startUwvSubgraph({ port, log: (message) => console.log(message) });
+  const subgraph = await startUwvSubgraph({ ...listenOptionsFromEnv(SUBGRAPHS.uwv.port), log: (message) => console.log(message) });
   console.log(`uwv subgraph ready at ${subgraph.url}`);
 }

@@ -8,7 +8,7 @@ import { loadBronnen } from '../../adapters/kit/bronnen.js';
 import { describeIssue } from '../../adapters/kit/partner-errors.js';
 import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
 import { createWerkgeversverenigingAdapter } from '../../adapters/werkgeversvereniging/index.js';
-import { SUBGRAPHS } from '../../schema/subgraphs.js';
+import { listenOptionsFromEnv, SUBGRAPHS } from '../../schema/subgraphs.js';
 import { type RunningSubgraph, startSubgraphServer } from '../kit/server.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers.js';
@@ -37,10 +37,6 @@ export async function startWerkgeversverenigingSubgraph(options: Werkgeversveren
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const subgraph = await startWerkgeversverenigingSubgraph({
-    port: process.env.PORT ? Number(process.env.PORT) : undefined,
-    host: process.env.HOST,
-    pseudonymize: pseudonymizerFromEnv(),
-  });
+  const subgraph = await startWerkgeversverenigingSubgraph({ ...listenOptionsFromEnv(SUBGRAPHS.werkgeversvereniging.port), pseudonymize: pseudonymizerFromEnv() });
   console.info(`werkgeversvereniging subgraph at ${subgraph.url}`);
 }
