@@ -1,0 +1,72 @@
+/**
+ * The committed supergraph served by another federation router (Hive Gateway) answers like our
+ * Apollo gateway: same data, and the same partner errors with `extensions.code` and `bron`. Partner
+ * errors and batching live in the subgraphs, so they hold whichever router sits in front.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../../adapters/kit/pseudonym.js';
+import { startStack, type Stack } from '../../sandbox/stack.js';
+import { testDatabase } from '../support/database.js';
+import { graphql, type GraphQLResponse } from '../support/graphql.js';
+import { startHiveGateway, type HiveGateway } from '../support/hive-gateway.js';
+
+const pseudonymize = createPseudonymizer(DEV_PSEUDONIEM_SLEUTEL);
+const store = testDatabase();
+let stack: Stack;
+let hive: HiveGateway;
+
+beforeAll(async () => {
+  stack = await startStack({ ports: 'ephemeral', world: { seed: 13, kandidaten: 1500, vacatures: 600, werkgevers: 600, malformedRate: 0.05 }, database: store.options });
+  hive = await startHiveGateway(Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [name, s.url])));
+});
+
+afterAll(async () => {
+  await hive?.stop();
+  await stack?.stop();
+  await store.dispose();
+});
+
+/**
+ * What a client can rely on from an error, whichever router formats it: code, partner, record and
+ * field. (Hive Gateway 2.x points errors from a batched entity fetch at the first entity's path,
+ * `edges.0`, where @apollo/gateway points at each entity's own path; so paths are compared only for
+ * single-entity queries below.)
+ */
+function errorFacts(response: GraphQLResponse): string[] {
+  return (response.errors ?? []).map((e) => [e.extensions?.code, e.extensions?.bron, e.extensions?.record, e.extensions?.veld].join(' ')).sort();
+}
+
+async function both(query: string, variables?: Record<string, unknown>): Promise<[GraphQLResponse, GraphQLResponse]> {
+  return Promise.all([graphql(stack.gatewayUrl, query, variables), graphql(hive.url, query, variables)]);
+}
+
+describe('the committed supergraph on Hive Gateway', () => {
+  it('serves a region\'s merged employer page like the Apollo gateway', async () => {
+    const [apollo, other] = await both(
+      '{ arbeidsmarktregio(code: "AM36") { naam werkgevers(first: 20) { totalCount edges { cursor node { kvkNummer naam bronnen uwvRelatie { accountmanager } gemeenteRelaties { lksPlaatsingen } swDetacheringen { aantalMedewerkers } leerbedrijf { erkend } lidmaatschap { branche } } } } } }',
+    );
+    expect((apollo.data as { arbeidsmarktregio: { werkgevers: { edges: unknown[] } } }).arbeidsmarktregio.werkgevers.edges).toHaveLength(20);
+    expect(apollo.errors?.length, 'this world has malformed records on the first page').toBeGreaterThan(0);
+    expect(other.data).toEqual(apollo.data);
+    expect(errorFacts(other)).toEqual(errorFacts(apollo));
+  });
+
+  it('reports a malformed partner record the same way', async () => {
+    const persoon = stack.world.personen.find((p) => p.uwv?.corrupt && p.gemeente && !p.gemeente.corrupt);
+    expect(persoon).toBeDefined();
+    const [apollo, other] = await both('query($id: ID!) { kandidaat(id: $id) { id bronnen gemeenteDossier { regeling } uwvDossier { uitkering } } }', { id: pseudonymize(persoon!.bsn) });
+    expect(errorFacts(apollo)).toEqual([expect.stringMatching(/^PARTNER_RECORD_INVALID UWV \S+ \S+$/)]);
+    expect(other.data).toEqual(apollo.data);
+    expect(errorFacts(other)).toEqual(errorFacts(apollo));
+    expect(other.errors?.map((e) => e.path)).toEqual([['kandidaat', 'uwvDossier']]);
+  });
+
+  it('pages candidates with the same cursors', async () => {
+    const query = 'query($after: String) { arbeidsmarktregio(code: "AM36") { kandidaten(first: 25, after: $after) { totalCount pageInfo { endCursor hasNextPage } edges { node { id bronnen doelgroepen } } } } }';
+    const [apollo, other] = await both(query);
+    expect(other.data).toEqual(apollo.data);
+    const after = (apollo.data as { arbeidsmarktregio: { kandidaten: { pageInfo: { endCursor: string } } } }).arbeidsmarktregio.kandidaten.pageInfo.endCursor;
+    const [apollo2, other2] = await both(query, { after });
+    expect(other2.data).toEqual(apollo2.data);
+  });
+});
