@@ -4,7 +4,7 @@
  * request. Run directly (`npx tsx subgraphs/gemeente/server.ts`) it listens on port 4002 (env
  * `PORT` overrides) against the sources in `adapters/bronnen.json`.
  */
-import { logToStderr, type PartnerSubgraphOptions } from '../kit/partner-subgraph.js';
+import { logToStderr, logWarmUp, type PartnerSubgraphOptions } from '../kit/partner-subgraph.js';
 import { pathToFileURL } from 'node:url';
 import { createGemeenteAdapter, type WarmUpResult } from '../../adapters/gemeente/index.js';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
@@ -29,8 +29,7 @@ export async function startGemeenteSubgraph(options: GemeenteSubgraphOptions = {
   });
   const warmUp = await adapter.warmUp();
   const log = options.log ?? logToStderr;
-  log(`gemeente warm-up: ${warmUp.records} records, ${warmUp.issues.length} malformed, ${warmUp.unavailable.length} systems unavailable`);
-  for (const error of warmUp.unavailable) log(`gemeente warm-up: unavailable: ${error.message}`);
+  logWarmUp(log, 'gemeente', warmUp);
   const running = await startSubgraphServer<Context>({
     name: 'gemeente',
     resolvers,

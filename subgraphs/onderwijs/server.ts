@@ -4,10 +4,9 @@
  * Run directly (`npx tsx subgraphs/onderwijs/server.ts`) it listens on port 4005 (env `PORT`
  * overrides) against the sources in `adapters/bronnen.json`.
  */
-import { logToStderr, type PartnerSubgraphOptions } from '../kit/partner-subgraph.js';
+import { logToStderr, logWarmUp, type PartnerSubgraphOptions } from '../kit/partner-subgraph.js';
 import { createOnderwijsAdapter } from '../../adapters/onderwijs/index.js';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
-import { describeIssue } from '../../adapters/kit/partner-errors.js';
 import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
 import { listenOptionsFromEnv, SUBGRAPHS } from '../../schema/subgraphs.js';
 import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
@@ -19,8 +18,7 @@ export type OnderwijsSubgraphOptions = PartnerSubgraphOptions;
 export async function startOnderwijsSubgraph(options: OnderwijsSubgraphOptions = {}): Promise<RunningSubgraph> {
   const adapter = createOnderwijsAdapter({ bronnen: options.bronnen ?? loadBronnen(), pseudonymize: options.pseudonymize ?? pseudonymizerFromEnv() });
   const warm = await adapter.warmUp();
-  const [first] = warm.issues;
-  if (first) (options.log ?? logToStderr)(`onderwijs: ${warm.issues.length} malformed SBB record(s) at warm-up, e.g. ${describeIssue(first)}`);
+  logWarmUp(options.log ?? logToStderr, 'onderwijs', warm);
   return startSubgraphServer<Context>({
     name: 'onderwijs',
     resolvers,

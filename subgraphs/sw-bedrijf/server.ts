@@ -4,7 +4,7 @@
  * directly (`npx tsx subgraphs/sw-bedrijf/server.ts`) it listens on its default port (env `PORT`
  * overrides) with the configured sources and the pseudonym key from the environment.
  */
-import { logToStderr, type PartnerSubgraphOptions } from '../kit/partner-subgraph.js';
+import { logToStderr, logWarmUp, type PartnerSubgraphOptions } from '../kit/partner-subgraph.js';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
 import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
 import { createSwBedrijfAdapter } from '../../adapters/sw-bedrijf/index.js';
@@ -19,10 +19,7 @@ export async function startSwBedrijfSubgraph(options: SwBedrijfSubgraphOptions =
   const log = options.log ?? logToStderr;
   const adapter = createSwBedrijfAdapter({ bronnen: options.bronnen ?? loadBronnen(), pseudonymize: options.pseudonymize ?? pseudonymizerFromEnv() });
   const warm = await adapter.warmUp();
-  for (const error of warm.unavailable) log(`sw-bedrijf warm-up: ${error.message}`);
-  // Record and field only: a message may quote the bad value, which can be personal data.
-  const voorbeelden = warm.issues.slice(0, 3).map((i) => `${i.bronSysteem} ${i.recordSoort} ${i.record}: ${i.veld}`);
-  if (warm.issues.length > 0) log(`sw-bedrijf warm-up: ${warm.issues.length} malformed record(s) left out, e.g. ${voorbeelden.join('; ')}`);
+  logWarmUp(log, 'sw-bedrijf', warm);
   return startSubgraphServer<Context>({
     name: 'sw-bedrijf',
     resolvers,

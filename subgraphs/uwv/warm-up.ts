@@ -3,7 +3,7 @@
  * still starts (employers resolve by KvK without it; people and vacancies resolve to null until UWV's
  * keys are known) and the warm-up is retried in the background until it succeeds.
  */
-import { describeIssue } from '../../adapters/kit/partner-errors.js';
+import { logWarmUp } from '../kit/partner-subgraph.js';
 import type { UwvAdapter } from '../../adapters/uwv/index.js';
 
 export interface WarmUpHandle {
@@ -17,8 +17,7 @@ export async function warmUpWithRetry(adapter: Pick<UwvAdapter, 'warmUp'>, log: 
   const attempt = async (): Promise<void> => {
     try {
       const { records, issues } = await adapter.warmUp();
-      log(`uwv: warm-up read ${records} records, ${issues.length} malformed`);
-      for (const issue of issues.slice(0, 10)) log(`uwv: left out ${describeIssue(issue)}`);
+      logWarmUp(log, 'uwv', { records, issues });
     } catch (error) {
       log(`uwv: warm-up failed, retrying in ${retryMs} ms: ${error instanceof Error ? error.message : String(error)}`);
       if (!stopped) {

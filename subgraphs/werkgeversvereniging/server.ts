@@ -3,9 +3,8 @@
  * association's vacancy list once (warm-up), then serves memberships, sector data, committed
  * work-learning places and branche vacancies with fresh loaders per request.
  */
-import { logToStderr, type PartnerSubgraphOptions } from '../kit/partner-subgraph.js';
+import { logToStderr, logWarmUp, type PartnerSubgraphOptions } from '../kit/partner-subgraph.js';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
-import { describeIssue } from '../../adapters/kit/partner-errors.js';
 import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
 import { createWerkgeversverenigingAdapter } from '../../adapters/werkgeversvereniging/index.js';
 import { listenOptionsFromEnv, SUBGRAPHS } from '../../schema/subgraphs.js';
@@ -19,10 +18,7 @@ export async function startWerkgeversverenigingSubgraph(options: Werkgeversveren
   const log = options.log ?? logToStderr;
   const adapter = createWerkgeversverenigingAdapter({ bronnen: options.bronnen ?? loadBronnen(), pseudonymize: options.pseudonymize });
   try {
-    const { records, issues } = await adapter.warmUp();
-    const [first] = issues;
-    if (first) log(`werkgeversvereniging: ${issues.length} malformed vacancies left out, e.g. ${describeIssue(first)}`);
-    log(`werkgeversvereniging: ${records} branche vacancies known`);
+    logWarmUp(log, 'werkgeversvereniging', await adapter.warmUp());
   } catch (error) {
     // Serve anyway: employer fields need no warm-up, and vacancy lookups retry it.
     log(`werkgeversvereniging: warm-up failed, vacancy lookups will retry: ${error instanceof Error ? error.message : String(error)}`);
