@@ -20,14 +20,13 @@ function lastPerKey<T>(records: T[], keyOf: (record: T) => string): T[] {
   return [...new Map(records.map((r) => [keyOf(r), r])).values()];
 }
 
-const arr = (column: string) => `ARRAY(SELECT jsonb_array_elements_text(x.${column}))`;
 
 export async function writeKandidaten(db: Database, run: number, bronSysteem: string, records: (IndexKandidaat & { regioCode: string })[]): Promise<void> {
   await insertJson(
     db,
     `INSERT INTO kandidaat_bron (id, bron, bron_systeem, regio_code, gemeente_code, doelgroepen, competenties, werk_denk_niveau, beschikbaar_per, bijgewerkt_op, sync_run)
-     SELECT x.id, x.bron, x.bron_systeem, x.regio_code, x.gemeente_code, ${arr('doelgroepen')}, ${arr('competenties')}, x.werk_denk_niveau, x.beschikbaar_per, x.bijgewerkt_op, x.sync_run
-     FROM jsonb_to_recordset($1::jsonb) AS x(id text, bron text, bron_systeem text, regio_code text, gemeente_code text, doelgroepen jsonb, competenties jsonb, werk_denk_niveau int, beschikbaar_per date, bijgewerkt_op timestamptz, sync_run bigint)
+     SELECT x.id, x.bron, x.bron_systeem, x.regio_code, x.gemeente_code, x.doelgroepen, x.competenties, x.werk_denk_niveau, x.beschikbaar_per, x.bijgewerkt_op, x.sync_run
+     FROM jsonb_to_recordset($1::jsonb) AS x(id text, bron text, bron_systeem text, regio_code text, gemeente_code text, doelgroepen text[], competenties text[], werk_denk_niveau int, beschikbaar_per date, bijgewerkt_op timestamptz, sync_run bigint)
      ON CONFLICT (bron_systeem, id) DO UPDATE SET bron = excluded.bron, regio_code = excluded.regio_code, gemeente_code = excluded.gemeente_code, doelgroepen = excluded.doelgroepen,
        competenties = excluded.competenties, werk_denk_niveau = excluded.werk_denk_niveau, beschikbaar_per = excluded.beschikbaar_per, bijgewerkt_op = excluded.bijgewerkt_op, sync_run = excluded.sync_run`,
     lastPerKey(records, (r) => r.id).map((r) => ({
@@ -41,8 +40,8 @@ export async function writeVacatures(db: Database, run: number, bronSysteem: str
   await insertJson(
     db,
     `INSERT INTO vacature_bron (id, bron, bron_systeem, regio_code, soort, titel, kvk_nummer, gemeente_code, postcode, beroepscode, werk_denk_niveau, uren_per_week, doelgroepen, geplaatst_op, bijgewerkt_op, sync_run)
-     SELECT x.id, x.bron, x.bron_systeem, x.regio_code, x.soort, x.titel, x.kvk_nummer, x.gemeente_code, x.postcode, x.beroepscode, x.werk_denk_niveau, x.uren_per_week, ${arr('doelgroepen')}, x.geplaatst_op, x.bijgewerkt_op, x.sync_run
-     FROM jsonb_to_recordset($1::jsonb) AS x(id text, bron text, bron_systeem text, regio_code text, soort text, titel text, kvk_nummer text, gemeente_code text, postcode text, beroepscode text, werk_denk_niveau int, uren_per_week int, doelgroepen jsonb, geplaatst_op date, bijgewerkt_op timestamptz, sync_run bigint)
+     SELECT x.id, x.bron, x.bron_systeem, x.regio_code, x.soort, x.titel, x.kvk_nummer, x.gemeente_code, x.postcode, x.beroepscode, x.werk_denk_niveau, x.uren_per_week, x.doelgroepen, x.geplaatst_op, x.bijgewerkt_op, x.sync_run
+     FROM jsonb_to_recordset($1::jsonb) AS x(id text, bron text, bron_systeem text, regio_code text, soort text, titel text, kvk_nummer text, gemeente_code text, postcode text, beroepscode text, werk_denk_niveau int, uren_per_week int, doelgroepen text[], geplaatst_op date, bijgewerkt_op timestamptz, sync_run bigint)
      ON CONFLICT (bron_systeem, id) DO UPDATE SET bron = excluded.bron, regio_code = excluded.regio_code, soort = excluded.soort, titel = excluded.titel, kvk_nummer = excluded.kvk_nummer,
        gemeente_code = excluded.gemeente_code, postcode = excluded.postcode, beroepscode = excluded.beroepscode, werk_denk_niveau = excluded.werk_denk_niveau, uren_per_week = excluded.uren_per_week,
        doelgroepen = excluded.doelgroepen, geplaatst_op = excluded.geplaatst_op, bijgewerkt_op = excluded.bijgewerkt_op, sync_run = excluded.sync_run`,
@@ -70,8 +69,8 @@ export async function writeInstrumenten(db: Database, run: number, bronSysteem: 
   await insertJson(
     db,
     `INSERT INTO instrument (id, bron, bron_systeem, naam, soort, gemeente_code, regio_code, doelgroepen, voorwaarden, max_bedrag, max_duur_maanden, bijgewerkt_op, sync_run)
-     SELECT x.id, x.bron, x.bron_systeem, x.naam, x.soort, x.gemeente_code, x.regio_code, ${arr('doelgroepen')}, x.voorwaarden, x.max_bedrag, x.max_duur_maanden, x.bijgewerkt_op, x.sync_run
-     FROM jsonb_to_recordset($1::jsonb) AS x(id text, bron text, bron_systeem text, naam text, soort text, gemeente_code text, regio_code text, doelgroepen jsonb, voorwaarden text, max_bedrag int, max_duur_maanden int, bijgewerkt_op timestamptz, sync_run bigint)
+     SELECT x.id, x.bron, x.bron_systeem, x.naam, x.soort, x.gemeente_code, x.regio_code, x.doelgroepen, x.voorwaarden, x.max_bedrag, x.max_duur_maanden, x.bijgewerkt_op, x.sync_run
+     FROM jsonb_to_recordset($1::jsonb) AS x(id text, bron text, bron_systeem text, naam text, soort text, gemeente_code text, regio_code text, doelgroepen text[], voorwaarden text, max_bedrag int, max_duur_maanden int, bijgewerkt_op timestamptz, sync_run bigint)
      ON CONFLICT (bron_systeem, id) DO UPDATE SET bron = excluded.bron, naam = excluded.naam, soort = excluded.soort, gemeente_code = excluded.gemeente_code, regio_code = excluded.regio_code,
        doelgroepen = excluded.doelgroepen, voorwaarden = excluded.voorwaarden, max_bedrag = excluded.max_bedrag, max_duur_maanden = excluded.max_duur_maanden,
        bijgewerkt_op = excluded.bijgewerkt_op, sync_run = excluded.sync_run`,

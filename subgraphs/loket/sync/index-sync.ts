@@ -12,6 +12,8 @@ import type { Database } from '../store/database.js';
 import { rebuildMergedIndex, type MergeCounts } from '../store/index-merge.js';
 import { failSource, finishSource, nextSyncRun, writeInstrumenten, writeKandidaten, writeVacatures, writeWerkgevers } from '../store/index-writer.js';
 
+const WRITE_BATCH = 2_000;
+
 export interface SourceReport {
   bron: string;
   bronSysteem: string;
@@ -54,20 +56,27 @@ async function syncSource(db: Database, run: number, source: FeedSource, log?: (
     write: (located: { record: T; regioCode: string }[]) => Promise<void>,
   ) => {
     if (!pages) return;
+    // Pages are written in batches of at least WRITE_BATCH records: a partner that pages 25 at a
+    // time would otherwise cost a statement per 25 records.
+    let batch: { record: T; regioCode: string }[] = [];
+    const flush = async () => {
+      await write(batch);
+      records += batch.length;
+      batch = [];
+    };
     for await (const page of pages) {
       issues.push(...page.issues);
-      const known: { record: T; regioCode: string }[] = [];
       for (const record of page.records) {
         const gemeente = record.gemeenteCode === null ? undefined : referentie().gemeente(record.gemeenteCode);
         if (record.gemeenteCode !== null && !gemeente) {
           issues.push({ bron: source.bron, bronSysteem: source.bronSysteem, recordSoort, record: keyOf(record), veld: 'gemeenteCode', melding: `unknown CBS gemeentecode "${record.gemeenteCode}"` });
           continue;
         }
-        known.push({ record, regioCode: gemeente?.regioCode ?? '' });
+        batch.push({ record, regioCode: gemeente?.regioCode ?? '' });
       }
-      await write(known);
-      records += known.length;
+      if (batch.length >= WRITE_BATCH) await flush();
     }
+    await flush();
   };
   try {
     const withRegio = <T>(located: { record: T; regioCode: string }[]) => located.map(({ record, regioCode }) => ({ ...record, regioCode }));
