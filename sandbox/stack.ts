@@ -34,7 +34,7 @@ export interface StackOptions {
   knobs?: Partial<Record<PartnerName, Partial<SandboxKnobs>>>;
   /** Key of the pseudonyms (PSEUDONIEM_SLEUTEL); default the environment's or the sandbox key. */
   pseudonymKey?: string;
-  /** Loket index refresh interval; default only at start. */
+  /** How often the loket index and the partner subgraphs' keys are refreshed; default only at start. */
   syncIntervalMs?: number;
   log?: (message: string) => void;
 }
@@ -75,7 +75,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     const pseudonymKey = options.pseudonymKey ?? process.env.PSEUDONIEM_SLEUTEL ?? DEV_PSEUDONIEM_SLEUTEL;
     const pseudonymize = createPseudonymizer(pseudonymKey);
-    const subgraphOptions = (name: SubgraphName) => ({ host, port: fixed ? SUBGRAPHS[name].port : 0, bronnen, pseudonymize, log });
+    const subgraphOptions = (name: SubgraphName) => ({ host, port: fixed ? SUBGRAPHS[name].port : 0, bronnen, pseudonymize, log, refreshIntervalMs: options.syncIntervalMs });
 
     const subgraphs = await time('subgraphs', async () => {
       // They start concurrently; each one's own time shows which warm-up dominates.

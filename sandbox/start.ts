@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const stack = await startStack({
     world,
     database: { databaseUrl: process.env.DATABASE_URL, dataDir: process.env.LOKET_DATA_DIR },
-    syncIntervalMs: wholeNumberFromEnv('LOKET_SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
+    syncIntervalMs: wholeNumberFromEnv('SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
     log,
   });
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);

@@ -15,6 +15,6 @@ describe('listen options from the environment', () => {
   });
 
   it('refuses a bad interval by name', () => {
-    expect(() => wholeNumberFromEnv('LOKET_SYNC_INTERVAL_SECONDS', 0, 86_400, { LOKET_SYNC_INTERVAL_SECONDS: 'often' })).toThrow(/LOKET_SYNC_INTERVAL_SECONDS/);
+    expect(() => wholeNumberFromEnv('SYNC_INTERVAL_SECONDS', 0, 86_400, { SYNC_INTERVAL_SECONDS: 'often' })).toThrow(/SYNC_INTERVAL_SECONDS/);
   });
 });

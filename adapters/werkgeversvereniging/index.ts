@@ -29,9 +29,9 @@ export interface WerkgeversverenigingAdapterOptions {
 export interface WerkgeversverenigingAdapter {
   feed: IndexFeed;
   /**
-   * Reads the vacancy list once so public vacancy ids resolve to the association's ids. Employers
-   * need no warm-up: they are looked up by KvK number directly. Concurrent and repeated calls share
-   * one successful read; after a failure the next call (or the next vacancy lookup) tries again.
+   * Reads the vacancy list so public vacancy ids resolve to the association's ids; each call reads
+   * it again (the subgraph refreshes periodically). Employers need no warm-up: they are looked up by
+   * KvK number directly. A vacancy lookup before any successful read triggers one.
    */
   warmUp(): Promise<WarmUpResult>;
   /** Fresh loaders; create one set per GraphQL request. */
@@ -42,19 +42,23 @@ export function createWerkgeversverenigingAdapter(options: WerkgeversverenigingA
   const source = wvSource(options.bronnen);
   const client = createWvClient(source, options.timeoutMs);
   const vacatureKeys = new KeyRegistry();
-  let warm: Promise<WarmUpResult> | undefined;
+  // The latest read of the vacancy keys (pending or done); forgotten when it fails, so the next
+  // vacancy lookup reads again.
+  let latest: Promise<WarmUpResult> | undefined;
 
+  /** Reads the vacancy list again (every call: the subgraph refreshes its keys periodically). */
   const warmUp = (): Promise<WarmUpResult> => {
-    warm ??= registerVacatureKeys(client, vacatureKeys, source).catch((error: unknown) => {
-      warm = undefined;
+    const read = registerVacatureKeys(client, vacatureKeys, source).catch((error: unknown) => {
+      if (latest === read) latest = undefined;
       throw error;
     });
-    return warm;
+    latest = read;
+    return read;
   };
 
   return {
     feed: createWvIndexFeed(client, source),
     warmUp,
-    createLoaders: () => createWvLoaders({ client, source, vacatureKeys, vacatureKeysReady: warmUp }),
+    createLoaders: () => createWvLoaders({ client, source, vacatureKeys, vacatureKeysReady: () => latest ?? warmUp() }),
   };
 }

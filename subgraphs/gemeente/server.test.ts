@@ -12,13 +12,14 @@ import { generateWorld } from '../../sandbox/generator/world.js';
 import type { Persoon, World } from '../../sandbox/generator/world-types.js';
 import { startGemeenteSandbox } from '../../sandbox/gemeente/server.js';
 import type { PartnerServer } from '../../sandbox/kit/partner-server.js';
-import { startGemeenteSubgraph, type GemeenteSubgraph } from './server.js';
+import type { RunningPartnerSubgraph } from '../kit/partner-subgraph.js';
+import { startGemeenteSubgraph } from './server.js';
 
 const pseudonymize = createPseudonymizer('subgraph-test-sleutel-gemeente');
 const bronnen = loadBronnen();
 let world: World;
 let sandbox: PartnerServer;
-let subgraph: GemeenteSubgraph;
+let subgraph: RunningPartnerSubgraph;
 
 beforeAll(async () => {
   world = generateWorld({ kandidaten: 400, vacatures: 200, werkgevers: 150, malformedRate: 0.05 }, bronnen);
@@ -64,8 +65,8 @@ function expectNoBsn(body: unknown): void {
 
 describe('gemeente subgraph', () => {
   it('warmed up from every gemeente system', () => {
-    expect(subgraph.warmUp.unavailable).toEqual([]);
-    expect(subgraph.warmUp.records).toBeGreaterThan(0);
+    expect(subgraph.lastWarmUp()?.unavailable).toEqual([]);
+    expect(subgraph.lastWarmUp()?.records).toBeGreaterThan(0);
   });
 
   it('resolves gemeente dossiers from JSON systems and CSV exports; null for people no gemeente knows', async () => {

@@ -1,10 +1,18 @@
-/** Options every partner subgraph's start function takes. */
+/**
+ * How every partner subgraph starts: its adapter reads the partner's lists (the warm-up, which teaches
+ * it the partner keys behind public ids), then the subgraph listens with fresh loaders per request.
+ * A warm-up that fails does not stop the subgraph — it serves what needs no keys and retries — and
+ * with `refreshIntervalMs` the warm-up runs again periodically, so people and vacancies new at the
+ * partner resolve without a restart.
+ */
+import type { BaseContext } from '@apollo/server';
 import type { BronnenConfig } from '../../adapters/kit/bronnen.js';
 import { describeIssue, type PartnerRecordIssue } from '../../adapters/kit/partner-errors.js';
 import type { Pseudonymize } from '../../adapters/kit/pseudonym.js';
+import { startSubgraphServer, type RunningSubgraph } from './server.js';
 
 export interface PartnerSubgraphOptions {
-  /** 0 picks a free port; default the subgraph's port in `schema/subgraphs.ts`. */
+  /** Default a free port; the entries (`server.ts` run directly) use the port of `schema/subgraphs.ts`. */
   port?: number;
   host?: string;
   /** Source configuration; default `loadBronnen()` (adapters/bronnen.json + environment). */
@@ -13,6 +21,10 @@ export interface PartnerSubgraphOptions {
   pseudonymize?: Pseudonymize;
   /** Per partner request; default 10 s. */
   timeoutMs?: number;
+  /** Read the partner's lists again this often; 0 or absent: only at start. */
+  refreshIntervalMs?: number;
+  /** Wait before retrying a failed warm-up; default 30 s. */
+  warmUpRetryMs?: number;
   /** Start-up and warm-up messages (never personal data); default stderr. */
   log?: (message: string) => void;
 }
@@ -36,4 +48,59 @@ export function logWarmUp(log: (message: string) => void, subgraph: string, summ
   log(`${subgraph} warm-up: ${summary.records} records, ${summary.issues.length} malformed left out, ${unavailable.length} source systems unavailable`);
   for (const error of unavailable) log(`${subgraph} warm-up: ${error.message}`);
   for (const issue of summary.issues.slice(0, 3)) log(`${subgraph} warm-up: left out ${describeIssue(issue)}`);
+}
+
+export interface PartnerAdapter<Loaders> {
+  warmUp(): Promise<WarmUpSummary>;
+  createLoaders(): Loaders;
+}
+
+export interface RunningPartnerSubgraph extends RunningSubgraph {
+  /** The last successful warm-up; undefined while none has succeeded. */
+  lastWarmUp(): WarmUpSummary | undefined;
+}
+
+export async function startPartnerSubgraph<Loaders>(
+  name: string,
+  adapter: PartnerAdapter<Loaders>,
+  resolvers: object,
+  options: PartnerSubgraphOptions,
+): Promise<RunningPartnerSubgraph> {
+  const log = options.log ?? logToStderr;
+  let last: WarmUpSummary | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const schedule = (ms: number | undefined) => {
+    if (stopped || !ms) return;
+    timer = setTimeout(() => void warmUp(), ms);
+    timer.unref();
+  };
+  const warmUp = async () => {
+    try {
+      last = await adapter.warmUp();
+      logWarmUp(log, name, last);
+      schedule(options.refreshIntervalMs);
+    } catch (error) {
+      const retryMs = options.warmUpRetryMs ?? 30_000;
+      log(`${name} warm-up failed, retrying in ${retryMs} ms: ${error instanceof Error ? error.message : String(error)}`);
+      schedule(retryMs);
+    }
+  };
+  await warmUp();
+  const running = await startSubgraphServer<BaseContext & { loaders: Loaders }>({
+    name,
+    resolvers,
+    context: async () => ({ loaders: adapter.createLoaders() }),
+    port: options.port,
+    host: options.host,
+  });
+  return {
+    ...running,
+    lastWarmUp: () => last,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running.stop();
+    },
+  };
 }

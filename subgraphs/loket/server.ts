@@ -5,7 +5,7 @@
  * refreshes it every `syncIntervalMs`.
  *
  * Run on its own: `npx tsx subgraphs/loket/server.ts` (PORT, DATABASE_URL, LOKET_DATA_DIR,
- * LOKET_SYNC_INTERVAL_SECONDS, PSEUDONIEM_SLEUTEL and the *_BRON_URL variables configure it).
+ * SYNC_INTERVAL_SECONDS, PSEUDONIEM_SLEUTEL and the *_BRON_URL variables configure it).
  */
 import { loadBronnen, type BronnenConfig } from '../../adapters/kit/bronnen.js';
 import { pseudonymizerFromEnv, type Pseudonymize } from '../../adapters/kit/pseudonym.js';
@@ -80,7 +80,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const loket = await startLoketSubgraph({
     ...listenOptionsFromEnv(SUBGRAPHS.loket.port),
     database: { databaseUrl: process.env.DATABASE_URL, dataDir: process.env.LOKET_DATA_DIR },
-    syncIntervalMs: wholeNumberFromEnv('LOKET_SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
+    syncIntervalMs: wholeNumberFromEnv('SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
     log: (message) => console.log(message),
   });
   console.log(`loket subgraph at ${loket.url}`);

@@ -4,31 +4,28 @@
  * Run directly (`npx tsx subgraphs/onderwijs/server.ts`) it listens on port 4005 (env `PORT`
  * overrides) against the sources in `adapters/bronnen.json`.
  */
-import { logToStderr, logWarmUp, type PartnerSubgraphOptions } from '../kit/partner-subgraph.js';
-import { createOnderwijsAdapter } from '../../adapters/onderwijs/index.js';
+import { pathToFileURL } from 'node:url';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
 import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
-import { listenOptionsFromEnv, SUBGRAPHS } from '../../schema/subgraphs.js';
-import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
-import type { Context } from './context.js';
+import { createOnderwijsAdapter } from '../../adapters/onderwijs/index.js';
+import { listenOptionsFromEnv, SUBGRAPHS, wholeNumberFromEnv } from '../../schema/subgraphs.js';
+import { startPartnerSubgraph, type PartnerSubgraphOptions, type RunningPartnerSubgraph } from '../kit/partner-subgraph.js';
 import { resolvers } from './resolvers.js';
 
-export type OnderwijsSubgraphOptions = PartnerSubgraphOptions;
-
-export async function startOnderwijsSubgraph(options: OnderwijsSubgraphOptions = {}): Promise<RunningSubgraph> {
-  const adapter = createOnderwijsAdapter({ bronnen: options.bronnen ?? loadBronnen(), pseudonymize: options.pseudonymize ?? pseudonymizerFromEnv() });
-  const warm = await adapter.warmUp();
-  logWarmUp(options.log ?? logToStderr, 'onderwijs', warm);
-  return startSubgraphServer<Context>({
-    name: 'onderwijs',
-    resolvers,
-    context: async () => ({ loaders: adapter.createLoaders() }),
-    port: options.port,
-    host: options.host,
+export function startOnderwijsSubgraph(options: PartnerSubgraphOptions = {}): Promise<RunningPartnerSubgraph> {
+  const adapter = createOnderwijsAdapter({
+    bronnen: options.bronnen ?? loadBronnen(),
+    pseudonymize: options.pseudonymize ?? pseudonymizerFromEnv(),
+    timeoutMs: options.timeoutMs,
   });
+  return startPartnerSubgraph('onderwijs', adapter, resolvers, options);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const subgraph = await startOnderwijsSubgraph(listenOptionsFromEnv(SUBGRAPHS.onderwijs.port));
-  console.log(`onderwijs subgraph listening on ${subgraph.url}`);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const subgraph = await startOnderwijsSubgraph({
+    ...listenOptionsFromEnv(SUBGRAPHS.onderwijs.port),
+    refreshIntervalMs: wholeNumberFromEnv('SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
+    log: (message) => console.log(message),
+  });
+  console.log(`onderwijs subgraph at ${subgraph.url}`);
 }
