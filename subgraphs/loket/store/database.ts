@@ -3,9 +3,11 @@
  * PostgreSQL server when `DATABASE_URL` is set. Both speak the same SQL and run the same migrations.
  * An optional schema name isolates a store inside one database (tests use one schema per run).
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { readTemplate, saveTemplate } from './pglite-template.js';
 
 export interface Database {
   /** Runs one parameterised statement and returns its rows. */
@@ -35,8 +37,13 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 }
 
 async function openPglite(dataDir: string, schema: string): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // A new cluster starts from the initialised template instead of running initdb.
+  const isNew = inMemory || !existsSync(join(dataDir, 'PG_VERSION'));
+  const template = isNew ? readTemplate() : undefined;
+  const db = await PGlite.create({ dataDir, loadDataDir: template });
+  if (isNew && !template) await saveTemplate(db);
   await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
   const query = async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows;
   const exec = async (sql: string) => {
