@@ -5,10 +5,12 @@
  * with `refreshIntervalMs` the warm-up runs again periodically, so people and vacancies new at the
  * partner resolve without a restart.
  */
+import { pathToFileURL } from 'node:url';
 import type { BaseContext } from '@apollo/server';
 import type { BronnenConfig } from '../../adapters/kit/bronnen.js';
 import { describeIssue, type PartnerRecordIssue } from '../../adapters/kit/partner-errors.js';
 import type { Pseudonymize } from '../../adapters/kit/pseudonym.js';
+import { listenOptionsFromEnv, SUBGRAPHS, wholeNumberFromEnv, type SubgraphName } from '../../schema/subgraphs.js';
 import { startSubgraphServer, type RunningSubgraph } from './server.js';
 
 export interface PartnerSubgraphOptions {
@@ -61,7 +63,7 @@ export interface RunningPartnerSubgraph extends RunningSubgraph {
 }
 
 export async function startPartnerSubgraph<Loaders>(
-  name: string,
+  name: SubgraphName,
   adapter: PartnerAdapter<Loaders>,
   resolvers: object,
   options: PartnerSubgraphOptions,
@@ -103,4 +105,22 @@ export async function startPartnerSubgraph<Loaders>(
       await running.stop();
     },
   };
+}
+
+/** True when the module at `moduleUrl` is the script Node was started with. */
+export function isEntryPoint(moduleUrl: string): boolean {
+  return process.argv[1] !== undefined && moduleUrl === pathToFileURL(process.argv[1]).href;
+}
+
+/**
+ * Runs a partner subgraph as its own process: PORT/HOST from the environment (default the port in
+ * `schema/subgraphs.ts`), key refresh every SYNC_INTERVAL_SECONDS, messages on stdout.
+ */
+export async function runPartnerSubgraph(name: SubgraphName, start: (options: PartnerSubgraphOptions) => Promise<RunningSubgraph>): Promise<void> {
+  const subgraph = await start({
+    ...listenOptionsFromEnv(SUBGRAPHS[name].port),
+    refreshIntervalMs: wholeNumberFromEnv('SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
+    log: (message) => console.log(message),
+  });
+  console.log(`${name} subgraph at ${subgraph.url}`);
 }

@@ -4,12 +4,10 @@
  * Run directly (`npx tsx subgraphs/onderwijs/server.ts`) it listens on port 4005 (env `PORT`
  * overrides) against the sources in `adapters/bronnen.json`.
  */
-import { pathToFileURL } from 'node:url';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
 import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
 import { createOnderwijsAdapter } from '../../adapters/onderwijs/index.js';
-import { listenOptionsFromEnv, SUBGRAPHS, wholeNumberFromEnv } from '../../schema/subgraphs.js';
-import { startPartnerSubgraph, type PartnerSubgraphOptions, type RunningPartnerSubgraph } from '../kit/partner-subgraph.js';
+import { isEntryPoint, runPartnerSubgraph, startPartnerSubgraph, type PartnerSubgraphOptions, type RunningPartnerSubgraph } from '../kit/partner-subgraph.js';
 import { resolvers } from './resolvers.js';
 
 export function startOnderwijsSubgraph(options: PartnerSubgraphOptions = {}): Promise<RunningPartnerSubgraph> {
@@ -21,11 +19,4 @@ export function startOnderwijsSubgraph(options: PartnerSubgraphOptions = {}): Pr
   return startPartnerSubgraph('onderwijs', adapter, resolvers, options);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const subgraph = await startOnderwijsSubgraph({
-    ...listenOptionsFromEnv(SUBGRAPHS.onderwijs.port),
-    refreshIntervalMs: wholeNumberFromEnv('SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
-    log: (message) => console.log(message),
-  });
-  console.log(`onderwijs subgraph at ${subgraph.url}`);
-}
+if (isEntryPoint(import.meta.url)) await runPartnerSubgraph('onderwijs', startOnderwijsSubgraph);

@@ -4,12 +4,10 @@
  * directly (`npx tsx subgraphs/sw-bedrijf/server.ts`) it listens on its default port (env `PORT`
  * overrides) with the configured sources and the pseudonym key from the environment.
  */
-import { pathToFileURL } from 'node:url';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
 import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
 import { createSwBedrijfAdapter } from '../../adapters/sw-bedrijf/index.js';
-import { listenOptionsFromEnv, SUBGRAPHS, wholeNumberFromEnv } from '../../schema/subgraphs.js';
-import { startPartnerSubgraph, type PartnerSubgraphOptions, type RunningPartnerSubgraph } from '../kit/partner-subgraph.js';
+import { isEntryPoint, runPartnerSubgraph, startPartnerSubgraph, type PartnerSubgraphOptions, type RunningPartnerSubgraph } from '../kit/partner-subgraph.js';
 import { resolvers } from './resolvers.js';
 
 export function startSwBedrijfSubgraph(options: PartnerSubgraphOptions = {}): Promise<RunningPartnerSubgraph> {
@@ -21,11 +19,4 @@ export function startSwBedrijfSubgraph(options: PartnerSubgraphOptions = {}): Pr
   return startPartnerSubgraph('sw-bedrijf', adapter, resolvers, options);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const subgraph = await startSwBedrijfSubgraph({
-    ...listenOptionsFromEnv(SUBGRAPHS['sw-bedrijf'].port),
-    refreshIntervalMs: wholeNumberFromEnv('SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
-    log: (message) => console.log(message),
-  });
-  console.log(`sw-bedrijf subgraph at ${subgraph.url}`);
-}
+if (isEntryPoint(import.meta.url)) await runPartnerSubgraph('sw-bedrijf', startSwBedrijfSubgraph);

@@ -3,12 +3,10 @@
  * UWV through the UWV adapter. Warms the adapter up before it listens and builds fresh loaders per
  * request. Run directly: `npx tsx subgraphs/uwv/server.ts` (port 4003, env `PORT` overrides).
  */
-import { pathToFileURL } from 'node:url';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
 import { pseudonymizerFromEnv } from '../../adapters/kit/pseudonym.js';
 import { createUwvAdapter } from '../../adapters/uwv/index.js';
-import { listenOptionsFromEnv, SUBGRAPHS, wholeNumberFromEnv } from '../../schema/subgraphs.js';
-import { startPartnerSubgraph, type PartnerSubgraphOptions, type RunningPartnerSubgraph } from '../kit/partner-subgraph.js';
+import { isEntryPoint, runPartnerSubgraph, startPartnerSubgraph, type PartnerSubgraphOptions, type RunningPartnerSubgraph } from '../kit/partner-subgraph.js';
 import { resolvers } from './resolvers.js';
 
 export function startUwvSubgraph(options: PartnerSubgraphOptions = {}): Promise<RunningPartnerSubgraph> {
@@ -20,11 +18,4 @@ export function startUwvSubgraph(options: PartnerSubgraphOptions = {}): Promise<
   return startPartnerSubgraph('uwv', adapter, resolvers, options);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const subgraph = await startUwvSubgraph({
-    ...listenOptionsFromEnv(SUBGRAPHS.uwv.port),
-    refreshIntervalMs: wholeNumberFromEnv('SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
-    log: (message) => console.log(message),
-  });
-  console.log(`uwv subgraph at ${subgraph.url}`);
-}
+if (isEntryPoint(import.meta.url)) await runPartnerSubgraph('uwv', startUwvSubgraph);
