@@ -9,7 +9,7 @@ import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { SUBGRAPHS, type SubgraphName } from '../schema/subgraphs.js';
 import type { RunningSubgraph } from '../subgraphs/kit/server.js';
 import { startGemeenteSubgraph } from '../subgraphs/gemeente/server.js';
-import { startLoketSubgraphInThread, type LoketThread } from '../subgraphs/loket/in-thread.js';
+import { spawnLoketThread, type LoketThread } from '../subgraphs/loket/in-thread.js';
 import type { DatabaseOptions } from '../subgraphs/loket/store/database.js';
 import { startOnderwijsSubgraph } from '../subgraphs/onderwijs/server.js';
 import { startSwBedrijfSubgraph } from '../subgraphs/sw-bedrijf/server.js';
@@ -66,6 +66,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return result;
   };
 
+  const pseudonymKey = options.pseudonymKey ?? process.env.PSEUDONIEM_SLEUTEL ?? DEV_PSEUDONIEM_SLEUTEL;
+  // The loket's thread loads its modules while the world and the partner systems are made.
+  const loketThread = spawnLoketThread({ host, port: fixed ? SUBGRAPHS.loket.port : 0, pseudonymKey, database: options.database, syncIntervalMs: options.syncIntervalMs }, log);
+  let loketStarted = false;
+  started.push({ stop: async () => (loketStarted ? undefined : loketThread.terminate()) });
   try {
     const world = await time('world', async () => generateWorld(options.world));
     log(`sandbox world: ${world.personen.length} personen, ${world.vacatures.length} vacatures, ${world.werkgevers.length} werkgevers (seed ${world.options.seed})`);
@@ -73,16 +78,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const { servers: sandboxes, bronnen, close: closeSandboxes } = await time('sandboxes', () => startSandboxes(world, { ports: options.ports, host, knobs: options.knobs }));
     started.push({ stop: closeSandboxes });
 
-    const pseudonymKey = options.pseudonymKey ?? process.env.PSEUDONIEM_SLEUTEL ?? DEV_PSEUDONIEM_SLEUTEL;
     const pseudonymize = createPseudonymizer(pseudonymKey);
     const subgraphOptions = (name: SubgraphName) => ({ host, port: fixed ? SUBGRAPHS[name].port : 0, bronnen, pseudonymize, log, refreshIntervalMs: options.syncIntervalMs });
 
     const subgraphs = await time('subgraphs', async () => {
       // They start concurrently; each one's own time shows which warm-up dominates.
       const results = await Promise.allSettled([
-        time('loket', () =>
-          startLoketSubgraphInThread({ host, port: fixed ? SUBGRAPHS.loket.port : 0, bronnen, pseudonymKey, database: options.database, syncIntervalMs: options.syncIntervalMs }, log),
-        ),
+        time('loket', () => {
+          loketStarted = true;
+          return loketThread.start(bronnen);
+        }),
         time('gemeente', () => startGemeenteSubgraph(subgraphOptions('gemeente'))),
         time('uwv', () => startUwvSubgraph(subgraphOptions('uwv'))),
         time('sw-bedrijf', () => startSwBedrijfSubgraph(subgraphOptions('sw-bedrijf'))),

@@ -1,7 +1,9 @@
 /**
  * Runs the loket subgraph in its own worker thread: its HTTP server, its store and its index
  * synchronisation then use a core of their own, while the partner subgraphs and sandboxes of an
- * in-process stack keep the main thread responsive. Same behaviour as `startLoketSubgraph`.
+ * in-process stack keep the main thread responsive. Same behaviour as `startLoketSubgraph`. The
+ * thread is spawned first (it loads its modules while the caller starts the partner systems) and
+ * started when the partner sources are known.
  */
 import type { BronnenConfig } from '../../adapters/kit/bronnen.js';
 import { startModuleWorker } from '../kit/module-worker.js';
@@ -13,7 +15,6 @@ import type { SyncReport } from './sync/index-sync.js';
 export interface LoketThreadOptions {
   port?: number;
   host?: string;
-  bronnen: BronnenConfig;
   /** Key of the pseudonymizer (PSEUDONIEM_SLEUTEL). */
   pseudonymKey: string;
   database?: DatabaseOptions;
@@ -32,7 +33,14 @@ export interface LoketThread extends RunningSubgraph {
   firstSync: Promise<SyncReport>;
 }
 
-export function startLoketSubgraphInThread(options: LoketThreadOptions, log: (message: string) => void = () => {}): Promise<LoketThread> {
+export interface SpawnedLoketThread {
+  /** Starts the subgraph on the given partner sources; resolves once it listens. */
+  start(bronnen: BronnenConfig): Promise<LoketThread>;
+  /** Ends the thread when it is not going to be started after all. */
+  terminate(): Promise<void>;
+}
+
+export function spawnLoketThread(options: LoketThreadOptions, log: (message: string) => void = () => {}): SpawnedLoketThread {
   const worker = startModuleWorker(new URL(`./thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url), options);
   let settleSync: { resolve(report: SyncReport): void; reject(error: Error): void } | undefined;
   const firstSync = new Promise<SyncReport>((resolve, reject) => {
@@ -40,37 +48,47 @@ export function startLoketSubgraphInThread(options: LoketThreadOptions, log: (me
   });
   firstSync.catch(() => {});
   let onStopped: (() => void) | undefined;
+  let settleStart: { resolve(thread: LoketThread): void; reject(error: Error): void } | undefined;
 
-  return new Promise<LoketThread>((resolve, reject) => {
-    worker.on('error', reject);
-    worker.on('exit', (code) => reject(new Error(`loket worker exited with code ${code} before it was ready`)));
-    worker.on('message', (message: LoketThreadMessage) => {
-      switch (message.type) {
-        case 'log':
-          return log(message.message);
-        case 'failed':
-          void worker.terminate();
-          return reject(new Error(`loket subgraph failed to start: ${message.message}`));
-        case 'synced':
-          return settleSync?.resolve(message.report);
-        case 'sync-failed':
-          return settleSync?.reject(new Error(message.message));
-        case 'stopped':
-          return onStopped?.();
-        case 'ready':
-          return resolve({
-            name: 'loket',
-            url: message.url,
-            firstSync,
-            stop: async () => {
-              await new Promise<void>((done) => {
-                onStopped = done;
-                worker.postMessage({ type: 'stop' });
-              });
-              await worker.terminate();
-            },
-          });
-      }
-    });
+  worker.on('error', (error) => settleStart?.reject(error));
+  worker.on('exit', (code) => settleStart?.reject(new Error(`loket worker exited with code ${code} before it was ready`)));
+  worker.on('message', (message: LoketThreadMessage) => {
+    switch (message.type) {
+      case 'log':
+        return log(message.message);
+      case 'failed':
+        void worker.terminate();
+        return settleStart?.reject(new Error(`loket subgraph failed to start: ${message.message}`));
+      case 'synced':
+        return settleSync?.resolve(message.report);
+      case 'sync-failed':
+        return settleSync?.reject(new Error(message.message));
+      case 'stopped':
+        return onStopped?.();
+      case 'ready':
+        return settleStart?.resolve({
+          name: 'loket',
+          url: message.url,
+          firstSync,
+          stop: async () => {
+            await new Promise<void>((done) => {
+              onStopped = done;
+              worker.postMessage({ type: 'stop' });
+            });
+            await worker.terminate();
+          },
+        });
+    }
   });
+
+  return {
+    start: (bronnen) =>
+      new Promise<LoketThread>((resolve, reject) => {
+        settleStart = { resolve, reject };
+        worker.postMessage({ type: 'start', bronnen });
+      }),
+    terminate: async () => {
+      await worker.terminate();
+    },
+  };
 }
