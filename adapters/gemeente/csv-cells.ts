@@ -1,7 +1,7 @@
 /**
  * zod schemas for the cells of a gemeente CSV export: every cell is a string; these turn `J`/`N`
- * into booleans, `|`-separated cells into lists, empty cells into null, and
- * `dd-mm-jjjj HH:MM:SS` (UTC) into an ISO timestamp. Candidates for the adapter kit.
+ * into booleans, `|`-separated cells into lists and empty cells into null. Dates and timestamps use
+ * the kit's `dates.ts`.
  */
 import { z } from 'zod';
 

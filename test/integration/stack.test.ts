@@ -122,7 +122,7 @@ describe(`the één loket graph (${store.kind})`, () => {
     );
     expect(errors).toBeUndefined();
     expect(data?.arbeidsmarktregio.all.totalCount).toBe(expected.size);
-    const both = (data?.arbeidsmarktregio.vacatures.edges as { node: any }[]).map((e) => e.node).filter((n) => n.bronnen.includes('GEMEENTE'));
+    const both = (data?.arbeidsmarktregio.vacatures.edges as { node: { bronnen: string[]; werkNl: unknown; wspVacature: unknown; werkgever: { naam: string } | null } }[]).map((e) => e.node).filter((n) => n.bronnen.includes('GEMEENTE'));
     expect(both.length).toBeGreaterThan(0);
     for (const node of both) {
       expect(node.werkNl).not.toBeNull();
@@ -153,7 +153,7 @@ describe(`the één loket graph (${store.kind})`, () => {
       '{ arbeidsmarktregio(code: "AM36") { instrumenten(doelgroep: PARTICIPATIEWET) { id naam soort aanbieder gemeente { code } voorwaarden maxDuurMaanden } } }',
     );
     expect(errors).toBeUndefined();
-    const lks = (data?.arbeidsmarktregio.instrumenten as any[]).filter((i) => i.soort === 'LOONKOSTENSUBSIDIE');
+    const lks = (data?.arbeidsmarktregio.instrumenten as { soort: string; gemeente: { code: string } }[]).filter((i) => i.soort === 'LOONKOSTENSUBSIDIE');
     expect(lks.map((i) => i.gemeente.code).sort()).toEqual(stack.bronnen.gemeente.filter((b) => b.regio === 'AM36').flatMap((b) => b.gemeenten).sort());
   });
 

@@ -71,7 +71,6 @@ const onderwijs: FeedSource = { bron: 'ONDERWIJS', bronSysteem: 'sbb', werkgever
 const failing: FeedSource = {
   bron: 'SW_BEDRIJF',
   bronSysteem: 'sw-am36',
-  // eslint-disable-next-line require-yield
   kandidaten: async function* () {
     throw new PartnerUnavailableError('SW_BEDRIJF', 'sw-am36', 'HTTP 503 on GET /export/medewerkers.csv');
   },
