@@ -1,6 +1,6 @@
 /** Tests of the target groups derived from a gemeente client: age limits on the exact birthday. */
 import { describe, expect, it } from 'vitest';
-import { klantDoelgroepen, leeftijd } from './doelgroepen.js';
+import { klantDoelgroepen } from './doelgroepen.js';
 
 const VANDAAG = new Date(Date.UTC(2026, 10, 1));
 const klant = (geboortedatum: string, extra: Partial<{ statushouder: boolean; startkwalificatie: boolean }> = {}) => ({
@@ -9,13 +9,6 @@ const klant = (geboortedatum: string, extra: Partial<{ statushouder: boolean; st
   startkwalificatie: true,
   geboortedatum,
   ...extra,
-});
-
-describe('leeftijd', () => {
-  it('counts a year only from the birthday on', () => {
-    expect(leeftijd('1971-11-01', VANDAAG)).toBe(55);
-    expect(leeftijd('1971-11-02', VANDAAG)).toBe(54);
-  });
 });
 
 describe('klantDoelgroepen', () => {

@@ -5,20 +5,14 @@
  */
 import type { RegionaleBronConfig } from '../kit/bronnen.js';
 import type { IndexInstrument, IndexKandidaat, IndexWerkgever } from '../kit/index-records.js';
+import { isVijftigPlus } from '../kit/leeftijd.js';
 import type { Doelgroep } from '../kit/vocabulary.js';
 import type { InstrumentRij, MedewerkerRij, WerkgeverRij } from './payload-schemas.js';
 import type { SwDetacheringen, SwMedewerker } from './records.js';
 
-/** Full years between an ISO birth date and `vandaag` (UTC). */
-function leeftijd(geboortedatum: string, vandaag: Date): number {
-  const [jaar, maand, dag] = geboortedatum.split('-').map(Number) as [number, number, number];
-  const verjaardagGehad = vandaag.getUTCMonth() + 1 > maand || (vandaag.getUTCMonth() + 1 === maand && vandaag.getUTCDate() >= dag);
-  return vandaag.getUTCFullYear() - jaar - (verjaardagGehad ? 0 : 1);
-}
-
 export function doelgroepen(rij: MedewerkerRij, vandaag: Date): Doelgroep[] {
   const groepen: Doelgroep[] = [rij.dienstverband];
-  if (leeftijd(rij.geboortedatum, vandaag) >= 55) groepen.push('VIJFTIG_PLUS');
+  if (isVijftigPlus(rij.geboortedatum, vandaag)) groepen.push('VIJFTIG_PLUS');
   return groepen;
 }
 
