@@ -6,7 +6,7 @@
  */
 import { groupBy } from '../kit/group-by.js';
 import type { PartnerKey } from '../kit/key-registry.js';
-import { PartnerRecordError, PartnerUnavailableError } from '../kit/partner-errors.js';
+import { asPartnerUnavailable, PartnerRecordError, PartnerUnavailableError } from '../kit/partner-errors.js';
 import { lookupRecords, type LookupResult } from './read-records.js';
 import type { Resource } from './resources.js';
 import type { GemeenteSource } from './source.js';
@@ -14,10 +14,6 @@ import type { GemeenteSource } from './source.js';
 export type KeyOutcome<T> = T | null | PartnerRecordError | PartnerUnavailableError;
 
 export type BatchResults<T> = Map<string, LookupResult<T> | PartnerUnavailableError>;
-
-function asUnavailable(error: unknown, bronSysteem: string): PartnerUnavailableError {
-  return error instanceof PartnerUnavailableError ? error : new PartnerUnavailableError('GEMEENTE', bronSysteem, error instanceof Error ? error.message : String(error), { cause: error });
-}
 
 /** Looks up every partner key of the batch with one request (or download) per source system. */
 export async function lookupPerSystem<T>(sources: ReadonlyMap<string, GemeenteSource>, resource: Resource<T>, keys: readonly PartnerKey[]): Promise<BatchResults<T>> {
@@ -29,7 +25,7 @@ export async function lookupPerSystem<T>(sources: ReadonlyMap<string, GemeenteSo
       try {
         return [bronSysteem, await lookupRecords(source, resource, [...new Set(systemKeys.map((k) => k.sleutel))])];
       } catch (error) {
-        return [bronSysteem, asUnavailable(error, bronSysteem)];
+        return [bronSysteem, asPartnerUnavailable(error, 'GEMEENTE', bronSysteem)];
       }
     }),
   );

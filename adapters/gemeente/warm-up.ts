@@ -4,7 +4,7 @@
  * fails is reported in `unavailable` and skipped; the others still warm up.
  */
 import type { z } from 'zod';
-import { PartnerUnavailableError, type PartnerRecordIssue } from '../kit/partner-errors.js';
+import { asPartnerUnavailable, type PartnerRecordIssue, type PartnerUnavailableError } from '../kit/partner-errors.js';
 import type { Pseudonymize } from '../kit/pseudonym.js';
 import { forEachLimited } from '../kit/concurrency.js';
 import { KlantIdentiteit, VacatureIdentiteit, WerkgeverIdentiteit } from './payload-schemas.js';
@@ -31,7 +31,7 @@ export async function warmUp(sources: readonly GemeenteSource[], registries: Gem
     try {
       await warmUpSource(source, registries, pseudonymize, result);
     } catch (error) {
-      result.unavailable.push(error instanceof PartnerUnavailableError ? error : new PartnerUnavailableError('GEMEENTE', source.bron.id, String(error), { cause: error }));
+      result.unavailable.push(asPartnerUnavailable(error, 'GEMEENTE', source.bron.id));
     }
   });
   return result;

@@ -46,3 +46,9 @@ export class PartnerUnavailableError extends Error {
     this.bronSysteem = bronSysteem;
   }
 }
+
+/** Whatever a call to a partner threw, as the `PartnerUnavailableError` that names that partner. */
+export function asPartnerUnavailable(error: unknown, bron: Bron, bronSysteem: string): PartnerUnavailableError {
+  if (error instanceof PartnerUnavailableError) return error;
+  return new PartnerUnavailableError(bron, bronSysteem, error instanceof Error ? error.message : String(error), { cause: error });
+}

@@ -7,7 +7,7 @@
 import DataLoader from 'dataloader';
 import { chunk } from '../kit/group-by.js';
 import type { KeyRegistry } from '../kit/key-registry.js';
-import { PartnerRecordError, type PartnerRecordIssue } from '../kit/partner-errors.js';
+import { asPartnerUnavailable, PartnerRecordError, type PartnerRecordIssue } from '../kit/partner-errors.js';
 import type { Pseudonymize } from '../kit/pseudonym.js';
 import { MAX_PER_VERZOEK, type OnderwijsClient, type SbbLookup } from './client.js';
 import { toOnderwijsGegevens, toOnderwijsLeerbaan, toSbbLeerbedrijf } from './map.js';
@@ -56,7 +56,7 @@ async function loadBatch<T>(client: OnderwijsClient, lookup: BatchLookup<T>, pub
         for (const [key, record] of records) outcomes.set(key, record);
         for (const issue of issues) if (!outcomes.has(issue.record)) outcomes.set(issue.record, new PartnerRecordError(issue));
       } catch (error) {
-        const failure = error instanceof Error ? error : new Error(String(error));
+        const failure = asPartnerUnavailable(error, 'ONDERWIJS', client.bronSysteem);
         for (const key of keys) outcomes.set(key, failure);
       }
     }),

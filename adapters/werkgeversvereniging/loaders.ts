@@ -7,7 +7,7 @@
 import DataLoader from 'dataloader';
 import { chunk } from '../kit/group-by.js';
 import type { KeyRegistry } from '../kit/key-registry.js';
-import { PartnerRecordError, PartnerUnavailableError } from '../kit/partner-errors.js';
+import { asPartnerUnavailable, PartnerRecordError } from '../kit/partner-errors.js';
 import type { Validated } from '../kit/validate.js';
 import { MAX_PAGE_SIZE, type WvClient } from './client.js';
 import type { JsonApiDocument } from './jsonapi-parser.js';
@@ -39,10 +39,6 @@ interface Keyed<T> {
   record: T;
 }
 
-function asUnavailable(source: WvSource, error: unknown): PartnerUnavailableError {
-  return error instanceof PartnerUnavailableError ? error : new PartnerUnavailableError(source.bron, source.bronSysteem, error instanceof Error ? error.message : String(error), { cause: error });
-}
-
 /**
  * Looks keys up in chunks of 100, one request per chunk, and returns the outcome per partner key:
  * a valid record, a `PartnerRecordError`, or the error of the failed request. Keys the partner did
@@ -62,7 +58,7 @@ async function lookUp<T>(
         for (const { sleutel, record } of records) outcomes.set(sleutel, record);
         for (const issue of issues) outcomes.set(issue.record, new PartnerRecordError(issue));
       } catch (error) {
-        const unavailable = asUnavailable(source, error);
+        const unavailable = asPartnerUnavailable(error, source.bron, source.bronSysteem);
         for (const key of part) outcomes.set(key, unavailable);
       }
     }),
@@ -88,7 +84,7 @@ export function createWvLoaders({ client, source, vacatureKeys, vacatureKeysRead
     try {
       await vacatureKeysReady();
     } catch (error) {
-      return ids.map(() => asUnavailable(source, error));
+      return ids.map(() => asPartnerUnavailable(error, source.bron, source.bronSysteem));
     }
     const sleutels = ids.flatMap((id) => vacatureKeys.get(id).map((key) => key.sleutel));
     const outcomes = await lookUp(sleutels, source, client.vacaturesById, (document) => {
