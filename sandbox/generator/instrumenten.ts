@@ -10,7 +10,7 @@ import type { Instrument } from './world-types.js';
 
 const BIJGEWERKT = '2026-10-01T08:00:00.000Z';
 
-export function generateInstrumenten(random: Random, bronnen: BronnenConfig, malformedRate: number, _iso: (d: Date) => string): Instrument[] {
+export function generateInstrumenten(random: Random, bronnen: BronnenConfig, malformedRate: number): Instrument[] {
   const list: Instrument[] = [];
   const corrupt = () => malformedRate > 0 && random.chance(malformedRate);
   let n = 0;

@@ -31,7 +31,7 @@ export function generateWorld(partial: Partial<WorldOptions> = {}, bronnen: Bron
   const werkgevers = ctx.werkgevers();
   const personen = ctx.personen(werkgevers);
   const vacatures = ctx.vacatures(werkgevers);
-  const instrumenten = generateInstrumenten(random, bronnen, options.malformedRate, isoDatum);
+  const instrumenten = generateInstrumenten(random, bronnen, options.malformedRate);
   return { options, personen, werkgevers, vacatures, instrumenten };
 }
 

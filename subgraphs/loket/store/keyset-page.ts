@@ -46,7 +46,7 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-export function encodeCursor(values: unknown[]): string {
+function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
