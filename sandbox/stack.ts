@@ -10,7 +10,7 @@ import { SUBGRAPHS, type SubgraphName } from '../schema/subgraphs.js';
 import type { RunningSubgraph } from '../subgraphs/kit/server.js';
 import { startGemeenteSubgraph } from '../subgraphs/gemeente/server.js';
 import { spawnLoketThread, type LoketThread } from '../subgraphs/loket/in-thread.js';
-import type { DatabaseOptions } from '../subgraphs/loket/store/database.js';
+import type { DatabaseOptions } from '../subgraphs/kit/store/database.js';
 import { startOnderwijsSubgraph } from '../subgraphs/onderwijs/server.js';
 import { startSwBedrijfSubgraph } from '../subgraphs/sw-bedrijf/server.js';
 import { startUwvSubgraph } from '../subgraphs/uwv/server.js';

@@ -4,7 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import type { InstrumentModel, KandidaatModel, VacatureModel, WerkgeverModel } from './models.js';
-import type { Database } from './store/database.js';
+import type { Database } from '../kit/store/database.js';
 import { instrumentenByIds, kandidatenByIds, vacaturesByIds, werkgeversByKvk } from './store/index-queries.js';
 
 export interface Context {

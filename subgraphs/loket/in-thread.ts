@@ -8,7 +8,7 @@
 import type { BronnenConfig } from '../../adapters/kit/bronnen.js';
 import { startModuleWorker } from '../kit/module-worker.js';
 import type { RunningSubgraph } from '../kit/server.js';
-import type { DatabaseOptions } from './store/database.js';
+import type { DatabaseOptions } from '../kit/store/database.js';
 import type { SyncReport } from './sync/index-sync.js';
 
 /** What the worker needs; plain data, since functions do not cross threads. */

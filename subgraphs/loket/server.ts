@@ -14,8 +14,9 @@ import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
 import { createContext } from './context.js';
 import { partnerFeeds } from './feeds.js';
 import { resolvers } from './resolvers.js';
-import { openDatabase, type Database, type DatabaseOptions } from './store/database.js';
-import { migrate } from './store/migrate.js';
+import { openDatabase, type Database, type DatabaseOptions } from '../kit/store/database.js';
+import { migrate } from '../kit/store/migrate.js';
+import { LOKET_MIGRATIONS } from './store/migrations.js';
 import { syncIndex, type SyncReport } from './sync/index-sync.js';
 
 export interface LoketSubgraphOptions {
@@ -40,7 +41,7 @@ export interface LoketSubgraph extends RunningSubgraph {
 export async function startLoketSubgraph(options: LoketSubgraphOptions = {}): Promise<LoketSubgraph> {
   const log = options.log ?? (() => {});
   const db = await openDatabase(options.database);
-  await migrate(db);
+  await migrate(db, LOKET_MIGRATIONS);
   const feeds = partnerFeeds({ bronnen: options.bronnen ?? loadBronnen(), pseudonymize: options.pseudonymize ?? pseudonymizerFromEnv() });
 
   let running: Promise<SyncReport> | undefined;

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { DatabaseOptions } from '../../subgraphs/loket/store/database.js';
+import type { DatabaseOptions } from '../../subgraphs/kit/store/database.js';
 
 export interface TestDatabase {
   options: DatabaseOptions;

@@ -5,7 +5,7 @@
  * the most recently updated source; a vacancy's `bron` is the first of UWV, gemeente, onderwijs,
  * werkgeversvereniging that has it; an employer's name is the spelling most partners use.
  */
-import type { Database } from './database.js';
+import type { Database } from '../../kit/store/database.js';
 
 const MERGE_KANDIDATEN = `
   INSERT INTO kandidaat (id, regio_code, gemeente_code, bronnen, doelgroepen, competenties, werk_denk_niveau, beschikbaar_per, bijgewerkt_op)

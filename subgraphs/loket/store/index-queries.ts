@@ -4,7 +4,7 @@
  */
 import type { Bron, Doelgroep, VacatureSoort } from '../../../adapters/kit/vocabulary.js';
 import type { InstrumentModel, KandidaatModel, VacatureModel, WerkgeverModel } from '../models.js';
-import type { Database } from './database.js';
+import type { Database } from '../../kit/store/database.js';
 import { keysetPage, type OrderKey, type Page } from './keyset-page.js';
 
 const ts = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -4,7 +4,7 @@
  * fails half-way keeps its previous rows. Batches go in as one JSON parameter each.
  */
 import type { IndexInstrument, IndexKandidaat, IndexVacature, IndexWerkgever } from '../../../adapters/kit/index-records.js';
-import type { Database } from './database.js';
+import type { Database } from '../../kit/store/database.js';
 
 type Row = Record<string, unknown>;
 

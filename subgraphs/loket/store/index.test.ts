@@ -4,9 +4,10 @@ import type { IndexKandidaat, IndexVacature, IndexWerkgever } from '../../../ada
 import { PartnerUnavailableError } from '../../../adapters/kit/partner-errors.js';
 import { testDatabase } from '../../../test/support/database.js';
 import { syncIndex } from '../sync/index-sync.js';
-import { openDatabase, type Database } from './database.js';
+import { openDatabase, type Database } from '../../kit/store/database.js';
 import { bronStatussen, kandidatenPage, vacaturesPage, werkgeversPage } from './index-queries.js';
-import { migrate } from './migrate.js';
+import { migrate } from '../../kit/store/migrate.js';
+import { LOKET_MIGRATIONS } from './migrations.js';
 
 async function* pages<T>(...batches: FeedPage<T>[]): AsyncIterable<FeedPage<T>> {
   yield* batches;
@@ -79,7 +80,7 @@ const failing: FeedSource = {
 describe(`loket index (${store.kind})`, () => {
   beforeAll(async () => {
     db = await openDatabase(store.options);
-    await migrate(db);
+    await migrate(db, LOKET_MIGRATIONS);
     await syncIndex(db, [
       { bron: 'UWV', sources: [uwv] },
       { bron: 'GEMEENTE', sources: [gemeente] },

@@ -4,7 +4,7 @@
  * matching the filter. Keyset paging stays fast on deep pages, unlike OFFSET.
  */
 import { badInput } from '../../kit/errors.js';
-import type { Database } from './database.js';
+import type { Database } from '../../kit/store/database.js';
 
 export interface OrderKey {
   /** SQL expression, e.g. `bijgewerkt_op`. */

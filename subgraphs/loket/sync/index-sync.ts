@@ -8,7 +8,7 @@ import { forEachLimited } from '../../../adapters/kit/concurrency.js';
 import type { FeedPage, FeedSource, IndexFeed } from '../../../adapters/kit/feed.js';
 import type { PartnerRecordIssue } from '../../../adapters/kit/partner-errors.js';
 import { referentie } from '../../../schema/referentie/gemeenten.js';
-import type { Database } from '../store/database.js';
+import type { Database } from '../../kit/store/database.js';
 import { rebuildMergedIndex, type MergeCounts } from '../store/index-merge.js';
 import { failSource, finishSource, nextSyncRun, writeInstrumenten, writeKandidaten, writeVacatures, writeWerkgevers } from '../store/index-writer.js';
 

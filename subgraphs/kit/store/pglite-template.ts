@@ -1,5 +1,5 @@
 /**
- * An initialised, empty PGlite cluster kept as a template, so a new loket store does not run initdb
+ * An initialised, empty PGlite cluster kept as a template, so a new store does not run initdb
  * (about 2–3 s of CPU) each time: a fresh data folder, or an in-memory store in a test, is loaded
  * from the template in well under a second. The template is made once — at `npm install`
  * (postinstall runs this file) or by the first store that needs it — and cached under

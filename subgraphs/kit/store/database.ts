@@ -1,5 +1,5 @@
 /**
- * The loket store's connection: PGlite (Postgres in WASM, persisted to a folder) by default, or a
+ * A subgraph store's connection: PGlite (Postgres in WASM, persisted to a folder) by default, or a
  * PostgreSQL server when `DATABASE_URL` is set. Both speak the same SQL and run the same migrations.
  * An optional schema name isolates a store inside one database (tests use one schema per run).
  */
@@ -24,7 +24,7 @@ export interface Database {
 export interface DatabaseOptions {
   /** PostgreSQL connection string; when absent PGlite is used. */
   databaseUrl?: string;
-  /** PGlite data folder; `memory://` keeps it in memory. Default `.data/loket`. */
+  /** PGlite data folder; `memory://` keeps it in memory. Default `.data/loket`; each store has its own. */
   dataDir?: string;
   /** Postgres schema to use (created when missing). Default `public`. */
   schema?: string;
