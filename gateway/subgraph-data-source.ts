@@ -1,14 +1,20 @@
 /**
- * How the gateway calls one subgraph: Apollo's RemoteGraphQLDataSource, with failures of the call
- * itself (subgraph down, timeout, HTTP error) turned into an error that names the subgraph by name —
- * `extensions.code` `SUBGRAPH_UNAVAILABLE`, `extensions.subgraph` — instead of exposing its internal URL.
- * The rest of the response is still served. Errors a subgraph returns in its own response (partner
- * errors) pass through unchanged.
+ * How the gateway calls one subgraph: Apollo's RemoteGraphQLDataSource, which
+ * - forwards `authorization`, `x-doelbinding` and `x-verwerking` exactly as the client sent them (each
+ *   subgraph verifies the token and enforces access itself), and a W3C `traceparent`: the client's when
+ *   it sent a valid one, else one in the trace the gateway started for this client request (one trace
+ *   id for all subgraph calls of a request, a new span id per call);
+ * - turns failures of the call itself (subgraph down, timeout, HTTP error) into an error that names the
+ *   subgraph by name — `extensions.code` `SUBGRAPH_UNAVAILABLE`, `extensions.subgraph` — instead of
+ *   exposing its internal URL. The rest of the response is still served. Errors a subgraph returns in
+ *   its own response (partner errors) pass through unchanged.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import type { GatewayContext } from './request-context.js';
+import { newTraceparent } from './trace-context.js';
 
-export class SubgraphDataSource extends RemoteGraphQLDataSource {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<Partial<GatewayContext>> {
   constructor(
     readonly subgraph: string,
     url: string,
@@ -16,7 +22,21 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
     super({ url });
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions): ReturnType<RemoteGraphQLDataSource['process']> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Partial<GatewayContext>>): void {
+    const headers = request.http?.headers;
+    if (!headers) return;
+    const forward: Partial<Record<string, string>> = context.forwardHeaders ?? {};
+    for (const [name, value] of Object.entries(forward)) {
+      if (value !== undefined) headers.set(name, value);
+    }
+    // Health checks and schema loading have no client request, hence no trace.
+    if (context.trace) {
+      headers.set('traceparent', context.trace.traceparent ?? newTraceparent(context.trace.traceId));
+      if (context.trace.tracestate !== undefined) headers.set('tracestate', context.trace.tracestate);
+    }
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<Partial<GatewayContext>>): ReturnType<RemoteGraphQLDataSource['process']> {
     try {
       return await super.process(options);
     } catch (error) {

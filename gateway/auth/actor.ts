@@ -25,7 +25,7 @@ export interface Actor {
   kvkNummer?: string;
 }
 
-const regioCode = z.string().regex(/^AM\d{2}$/, 'a region code such as AM36');
+const regioCode = z.string().regex(/^AM\d{2}$/, 'must be a region code such as AM36');
 
 /** The claims one actor's token must carry; per role what that role needs to be useful and safe. */
 export const actorClaims = z
@@ -34,11 +34,11 @@ export const actorClaims = z
     rol: z.enum(ROLLEN),
     organisatie: z.string().min(1).max(100).optional(),
     regios: z.array(regioCode).max(35).default([]),
-    kvk: z.string().regex(/^\d{8}$/, '8 digits').optional(),
+    kvk: z.string().regex(/^\d{8}$/, 'must be a KvK number of 8 digits').optional(),
   })
   .superRefine((claims, ctx) => {
     const need = (claim: 'organisatie' | 'regios' | 'kvk', ok: boolean) => {
-      if (!ok) ctx.addIssue({ code: 'custom', path: [claim], message: `required for rol ${claims.rol}` });
+      if (!ok) ctx.addIssue({ code: 'custom', path: [claim], message: `is required for rol ${claims.rol}` });
     };
     if (claims.rol === 'klantmanager' || claims.rol === 'accountmanager') need('organisatie', claims.organisatie !== undefined);
     if (claims.rol !== 'beheerder') need('regios', claims.regios.length > 0);
@@ -47,7 +47,7 @@ export const actorClaims = z
 
 /** The actor of verified claims; throws a zod error naming the claim that is missing or wrong. */
 export function actorFromClaims(claims: unknown): Actor {
-  const parsed = actorClaims.parse(claims);
+  const parsed = actorClaims.parse(claims, { error: claimMessage });
   return {
     sub: parsed.sub,
     rol: parsed.rol,
@@ -55,4 +55,27 @@ export function actorFromClaims(claims: unknown): Actor {
     regios: parsed.regios,
     kvkNummer: parsed.kvk,
   };
+}
+
+/**
+ * One line per wrong claim of a failed `actorFromClaims`, e.g. `claim "regios" is required for rol
+ * analist`; `name` says how to call a claim (the token CLI names its flags instead).
+ */
+export function describeClaimsError(error: z.ZodError, name: (claim: string) => string = (claim) => `claim "${claim}"`): string {
+  return error.issues
+    .map((issue) => {
+      const [claim = 'payload', ...rest] = issue.path.map(String);
+      return `${name(claim)}${rest.length ? ` (entry ${rest.join('.')})` : ''} ${issue.message}`;
+    })
+    .join('; ');
+}
+
+/** Messages that read after the claim's name: "is required", "must be one of …". */
+function claimMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return 'is required';
+  if (issue.code === 'invalid_type') return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map(String).join(', ')}`;
+  if (issue.code === 'too_small') return 'must not be empty';
+  if (issue.code === 'too_big') return 'is too long';
+  return undefined;
 }

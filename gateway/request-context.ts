@@ -1,0 +1,115 @@
+/**
+ * The context of one client request at the gateway, made in Apollo Server's `context` function before
+ * anything is planned or fetched: the verified actor, the headers every subgraph call forwards as
+ * received (`authorization`, `x-doelbinding`, `x-verwerking`) and the request's trace.
+ *
+ * A request without a valid token is answered 401 with `extensions.code` `UNAUTHENTICATED`,
+ * `extensions.reason` and a `WWW-Authenticate: Bearer …` challenge (RFC 6750). So is a token sent in
+ * the URL or the request body (RFC 6750 §2.2/2.3): URLs end up in logs and browser history, so such a
+ * request is refused rather than served with the token ignored.
+ */
+import type { IncomingMessage } from 'node:http';
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { Actor } from './auth/actor.js';
+import { DEFAULT_AUDIENCE } from './auth/omgeving.js';
+import { AuthenticationError, KeysUnavailableError, type AuthenticationFailure, type TokenVerifier } from './auth/token-verifier.js';
+import { newTraceId, parseTraceparent } from './trace-context.js';
+
+/** Request headers every subgraph receives exactly as the client sent them. */
+export const FORWARDED_HEADERS = ['authorization', 'x-doelbinding', 'x-verwerking'] as const;
+export type ForwardedHeader = (typeof FORWARDED_HEADERS)[number];
+
+/** Names under which clients (wrongly) send tokens outside the Authorization header. */
+const TOKEN_PARAMETERS = new Set(['access_token', 'token', 'id_token', 'jwt', 'bearer', 'authorization']);
+
+export interface GatewayContext {
+  actor: Actor;
+  forwardHeaders: Readonly<Partial<Record<ForwardedHeader, string>>>;
+  trace: {
+    /** The client's trace id when it sent a valid `traceparent`, else a new one for this request. */
+    traceId: string;
+    /** The client's valid `traceparent`, forwarded as received; absent: each subgraph call gets a new span in `traceId`. */
+    traceparent?: string;
+    /** The client's `tracestate`, forwarded with its valid `traceparent`. */
+    tracestate?: string;
+  };
+}
+
+/** Apollo Server's `context` function for the gateway. */
+export function gatewayContext(verifier: TokenVerifier, realm: string = DEFAULT_AUDIENCE): (argument: { req: IncomingMessage }) => Promise<GatewayContext> {
+  return async ({ req }) => {
+    const misplaced = misplacedTokenParameter(req);
+    if (misplaced) {
+      throw unauthenticated('malformed', `Send the access token in the header "Authorization: Bearer <token>", not as ${misplaced}`, `Bearer realm="${realm}", error="invalid_request"`);
+    }
+    let actor: Actor;
+    try {
+      actor = await verifier.verify(header(req, 'authorization'));
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        const challenge = error.reason === 'missing' ? `Bearer realm="${realm}"` : `Bearer realm="${realm}", error="invalid_token", error_description="${quotable(error.message)}"`;
+        throw unauthenticated(error.reason, error.message, challenge);
+      }
+      if (error instanceof KeysUnavailableError) {
+        throw new GraphQLError(error.message, { extensions: httpExtensions({ code: 'AUTHENTICATION_UNAVAILABLE' }, 503, ['retry-after', '30']) });
+      }
+      throw error;
+    }
+    const forwardHeaders: Partial<Record<ForwardedHeader, string>> = {};
+    for (const name of FORWARDED_HEADERS) {
+      const value = header(req, name);
+      if (value !== undefined) forwardHeaders[name] = value;
+    }
+    const clientTraceparent = header(req, 'traceparent');
+    const client = parseTraceparent(clientTraceparent);
+    const tracestate = header(req, 'tracestate');
+    const trace: GatewayContext['trace'] = client
+      ? { traceId: client.traceId, traceparent: clientTraceparent!.trim(), ...(tracestate !== undefined && { tracestate }) }
+      : { traceId: newTraceId() };
+    return { actor, forwardHeaders, trace };
+  };
+}
+
+function unauthenticated(reason: AuthenticationFailure, message: string, challenge: string): GraphQLError {
+  return new GraphQLError(message, { extensions: httpExtensions({ code: 'UNAUTHENTICATED', reason }, 401, ['www-authenticate', challenge]) });
+}
+
+/**
+ * Error extensions with Apollo Server's `http` (status and response headers; removed from the
+ * response body). Apollo wants the headers as a Map; graphql-yoga's global typing of
+ * `GraphQLErrorExtensions.http` (a Record) is in the same program, hence the loose type.
+ */
+function httpExtensions(extensions: Record<string, unknown>, status: number, header: [string, string]): Record<string, unknown> {
+  return { ...extensions, http: { status, headers: new HeaderMap([header]) } };
+}
+
+/** The name of a query parameter, body field or body extension that carries a token, if any. */
+function misplacedTokenParameter(req: IncomingMessage): string | undefined {
+  const search = new URL(req.url ?? '/', 'http://gateway').searchParams;
+  for (const name of search.keys()) if (TOKEN_PARAMETERS.has(name.toLowerCase())) return `query parameter "${name}"`;
+  // startStandaloneServer's body parser leaves the parsed JSON body on the request.
+  const body = (req as IncomingMessage & { body?: unknown }).body;
+  for (const operation of Array.isArray(body) ? body : [body]) {
+    if (!isObject(operation)) continue;
+    for (const name of Object.keys(operation)) if (TOKEN_PARAMETERS.has(name.toLowerCase())) return `body field "${name}"`;
+    if (isObject(operation.extensions)) {
+      for (const name of Object.keys(operation.extensions)) if (TOKEN_PARAMETERS.has(name.toLowerCase())) return `body field "extensions.${name}"`;
+    }
+  }
+  return undefined;
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Text for a quoted-string in WWW-Authenticate: printable ASCII without `"` and `\`. */
+function quotable(text: string): string {
+  return text.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, '?');
+}
