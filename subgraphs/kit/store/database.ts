@@ -28,15 +28,22 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Postgres schema to use (created when missing). Default `public`. */
   schema?: string;
+  /**
+   * Run every query as this role (`SET ROLE`), e.g. a NOLOGIN role with fewer privileges than the
+   * connecting user, who must be a member of it. The role and the schema must exist already (the
+   * owner migrates first); with PostgreSQL the schema is then not created. Default: the connecting user.
+   */
+  role?: string;
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const schema = options.schema ?? 'public';
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
-  return options.databaseUrl ? openPostgres(options.databaseUrl, schema) : openPglite(options.dataDir ?? '.data/loket', schema);
+  if (options.role !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.role)) throw new Error(`invalid role name "${options.role}"`);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, schema, options.role) : openPglite(options.dataDir ?? '.data/loket', schema, options.role);
 }
 
-async function openPglite(dataDir: string, schema: string): Promise<Database> {
+async function openPglite(dataDir: string, schema: string, role?: string): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   // A new cluster starts from the initialised template instead of running initdb.
@@ -45,6 +52,8 @@ async function openPglite(dataDir: string, schema: string): Promise<Database> {
   const db = await PGlite.create({ dataDir, loadDataDir: template });
   if (isNew && !template) await saveTemplate(db);
   await db.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
+  // PGlite is one session: the role holds for every later query.
+  if (role) await db.exec(`SET ROLE ${role}`);
   const query = async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows;
   const exec = async (sql: string) => {
     await db.exec(sql);
@@ -66,9 +75,12 @@ async function openPglite(dataDir: string, schema: string): Promise<Database> {
   };
 }
 
-async function openPostgres(connectionString: string, schema: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: 8, options: `-c search_path=${schema}` });
-  await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+async function openPostgres(connectionString: string, schema: string, role?: string): Promise<Database> {
+  // `-c role=…` sets the role for each new connection of the pool before its first query.
+  const pool = new pg.Pool({ connectionString, max: 8, options: `-c search_path=${schema}${role ? ` -c role=${role}` : ''}` });
+  // A restricted role may not create schemas (PostgreSQL checks that before IF NOT EXISTS).
+  // Either way the first query fails fast when the server, schema rights or role are wrong.
+  await pool.query(role ? 'SELECT 1' : `CREATE SCHEMA IF NOT EXISTS ${schema}`);
   const query = async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[];
   return {
     kind: 'postgres',

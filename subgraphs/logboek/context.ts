@@ -1,0 +1,12 @@
+/**
+ * Per-request context of the logboek subgraph: the actor of the request's verified access token (the
+ * actor of every record written; the subgraph kit refuses operations without one) and the store.
+ */
+import type { Actor } from '../../gateway/auth/actor.js';
+import type { Database } from '../kit/store/database.js';
+
+export interface Context {
+  /** Undefined only for the router's SDL query, which the kit lets through without a token. */
+  actor: Actor | undefined;
+  db: Database;
+}
