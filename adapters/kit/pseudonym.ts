@@ -4,6 +4,7 @@
  * pseudonym is useless outside the deployment. The key comes from configuration (PSEUDONIEM_SLEUTEL).
  */
 import { createHmac } from 'node:crypto';
+import { isProduction } from '../../gateway/auth/omgeving.js';
 import { isValidBsn } from './bsn.js';
 
 /** Used only when no key is configured: fine for the sandbox, refused in production. */
@@ -22,7 +23,7 @@ export function createPseudonymizer(key: string): Pseudonymize {
 /** The pseudonymizer for this process, keyed from the environment. */
 export function pseudonymizerFromEnv(env: NodeJS.ProcessEnv = process.env): Pseudonymize {
   const key = env.PSEUDONIEM_SLEUTEL;
-  if (!key && env.NODE_ENV === 'production') {
+  if (!key && isProduction(env)) {
     throw new Error('PSEUDONIEM_SLEUTEL is required in production');
   }
   return createPseudonymizer(key ?? DEV_PSEUDONIEM_SLEUTEL);

@@ -11,6 +11,8 @@ import type { BronnenConfig } from '../../adapters/kit/bronnen.js';
 import { describeIssue, type PartnerRecordIssue } from '../../adapters/kit/partner-errors.js';
 import type { Pseudonymize } from '../../adapters/kit/pseudonym.js';
 import { listenOptionsFromEnv, SUBGRAPHS, wholeNumberFromEnv, type SubgraphName } from '../../schema/subgraphs.js';
+import type { AccessDependencies } from './access/access-context.js';
+import { accessDependencies, accessSettingsFromEnv } from './access/access-settings.js';
 import { startSubgraphServer, type RunningSubgraph } from './server.js';
 
 export interface PartnerSubgraphOptions {
@@ -29,6 +31,8 @@ export interface PartnerSubgraphOptions {
   warmUpRetryMs?: number;
   /** Start-up and warm-up messages (never personal data); default stderr. */
   log?: (message: string) => void;
+  /** Token verification, decision signing, audit log; default from the environment. */
+  access?: AccessDependencies;
 }
 
 export const logToStderr = (message: string): void => console.warn(message);
@@ -93,6 +97,7 @@ export async function startPartnerSubgraph<Loaders>(
     name,
     resolvers,
     context: async () => ({ loaders: adapter.createLoaders() }),
+    access: options.access ?? accessDependencies(accessSettingsFromEnv()),
     port: options.port,
     host: options.host,
   });

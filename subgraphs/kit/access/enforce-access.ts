@@ -1,0 +1,96 @@
+/**
+ * Enforces the SDL's access rules (see access-rules.ts) in the subgraph runtime by wrapping the
+ * resolvers of every field that declares one. Runs in every subgraph, so the rules hold whichever
+ * federation router serves the supergraph. A refused field resolves to an error (null in the
+ * response, `extensions.code` FORBIDDEN and the reason); an allowed personal-data field is returned
+ * only after its read is recorded in the audit log.
+ */
+import { defaultFieldResolver, type DocumentNode, type GraphQLFieldResolver } from 'graphql';
+import type { AccessContext } from './access-context.js';
+import type { Toegangsbesluit } from './access-decision.js';
+import { auditUnavailable, forbidden, unauthenticated } from './access-errors.js';
+import { accessRulesOf, type FieldRule } from './access-rules.js';
+import { AuditUnavailableError } from './audit-trail.js';
+
+/** Context every subgraph request carries. */
+export interface AccessAwareContext {
+  access: AccessContext;
+  /**
+   * The loket decides itself (it holds the facts); partner subgraphs leave this out and verify the
+   * signed decision that arrives with the entity (`toegang`).
+   */
+  besluiten?: { besluit(soort: 'Kandidaat' | 'Werkgever', id: string): Promise<Toegangsbesluit> };
+}
+
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+/** A copy of `resolvers` with every field that has an access rule wrapped in its enforcement. */
+export function withAccessRules(typeDefs: DocumentNode, resolvers: object): ResolverMap {
+  const wrapped: ResolverMap = {};
+  for (const [typeName, fields] of Object.entries(resolvers as ResolverMap)) wrapped[typeName] = { ...fields };
+  for (const [coordinate, rule] of accessRulesOf(typeDefs)) {
+    const fields = (wrapped[rule.typeName] ??= {});
+    const inner = (fields[rule.fieldName] as GraphQLFieldResolver<unknown, unknown> | undefined) ?? defaultFieldResolver;
+    fields[rule.fieldName] = guarded(coordinate, rule, inner);
+  }
+  return wrapped;
+}
+
+function guarded(coordinate: string, rule: FieldRule, inner: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, AccessAwareContext> {
+  return async (parent, args, context, info) => {
+    const { access } = context;
+    const actor = access.actor;
+    if (!actor) throw unauthenticated(access.authenticationError);
+    if (rule.rollen && !rule.rollen.includes(actor.rol)) {
+      throw forbidden(`${coordinate} is not available to rol ${actor.rol} (only ${rule.rollen.join(', ')})`, 'ROL', coordinate);
+    }
+    if (rule.categorie && !access.purpose.ok) throw forbidden(`${coordinate}: ${access.purpose.reason}`, 'DOELBINDING', coordinate);
+    const subject = rule.perEntiteit || rule.categorie ? entityId(rule.typeName, parent) : undefined;
+    if (rule.perEntiteit) {
+      if (subject === undefined) throw new Error(`${coordinate}: @toegang(perEntiteit) on a type without an id`);
+      const besluit = await decisionFor(rule.typeName as 'Kandidaat' | 'Werkgever', subject, parent, context);
+      if (!besluit) throw forbidden(`${coordinate}: the access decision for this ${rule.typeName} is missing, forged or expired`, 'BESLUIT_ONGELDIG', coordinate);
+      const refused = besluit.soort === 'Werkgever' ? !besluit.toegestaan : rule.categorie !== undefined && !besluit.categorieen.includes(rule.categorie);
+      if (refused) {
+        const weigering = besluit.weigering ?? { reden: 'ROL', melding: 'not allowed' };
+        throw forbidden(`${coordinate}: ${weigering.melding}`, weigering.reden, coordinate);
+      }
+    }
+    if (!rule.categorie) return inner(parent, args, context, info);
+
+    const audit = access.audit;
+    if (!audit || subject === undefined) throw new Error(`${coordinate}: personal data without an audit trail`);
+    let value: unknown;
+    try {
+      value = await inner(parent, args, context, info);
+    } catch (error) {
+      // The partner was asked about the person: that processing is recorded too, as failed.
+      await audit.record(subject, coordinate, 'ERROR').catch(() => {});
+      throw error;
+    }
+    if (value === null || value === undefined) return value;
+    try {
+      await audit.record(subject, coordinate);
+    } catch (error) {
+      if (error instanceof AuditUnavailableError) throw auditUnavailable(error.message, coordinate);
+      throw error;
+    }
+    return value;
+  };
+}
+
+function entityId(typeName: string, parent: unknown): string | undefined {
+  const entity = parent as { id?: unknown; kvkNummer?: unknown } | null;
+  const id = typeName === 'Werkgever' ? entity?.kvkNummer : entity?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+async function decisionFor(soort: 'Kandidaat' | 'Werkgever', id: string, parent: unknown, context: AccessAwareContext): Promise<Toegangsbesluit | undefined> {
+  if (context.besluiten) return context.besluiten.besluit(soort, id);
+  const { access } = context;
+  const besluit = access.signer.verify((parent as { toegang?: unknown }).toegang);
+  if (!besluit || besluit.soort !== soort || besluit.id !== id || besluit.actor !== access.actor?.sub) return undefined;
+  const doelbinding = access.purpose.ok ? access.purpose.purpose.doelbinding : null;
+  if (besluit.soort === 'Kandidaat' && besluit.doelbinding !== doelbinding) return undefined;
+  return besluit;
+}
