@@ -1,12 +1,14 @@
 /**
  * Contract checks over every subgraph SDL: a description on every type, field, argument, input field
- * and enum value (front-end developers read them in their tools), and shared enums that list exactly
- * the canonical vocabulary the adapters produce.
+ * and enum value (front-end developers read them in their tools), shared enums that list exactly
+ * the canonical vocabulary the adapters produce, and access rules that are consistent everywhere.
  */
 import { readFileSync } from 'node:fs';
-import { Kind, parse, type DefinitionNode } from 'graphql';
+import { Kind, parse, print, type DefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { BRONNEN, DOELGROEPEN, INSTRUMENT_SOORTEN, VACATURE_SOORTEN } from '../adapters/kit/vocabulary.js';
+import { accessRulesOf } from '../subgraphs/kit/access/access-rules.js';
+import { ALLE_CATEGORIEEN } from '../subgraphs/loket/toegang/besluiten.js';
 import { SUBGRAPH_NAMES } from './subgraphs.js';
 
 const VOCABULARY: Record<string, readonly string[]> = { Bron: BRONNEN, Doelgroep: DOELGROEPEN, InstrumentSoort: INSTRUMENT_SOORTEN, VacatureSoort: VACATURE_SOORTEN };
@@ -65,5 +67,53 @@ describe.each(SUBGRAPH_NAMES)('schema/%s.graphql', (name) => {
         expect(def.values?.map((v) => v.name.value), def.name.value).toEqual([...(VOCABULARY[def.name.value] ?? [])]);
       }
     }
+  });
+});
+
+describe('access rules in the SDL', () => {
+  const documents = SUBGRAPH_NAMES.map((name) => [name, sdl(name)] as const);
+
+  it('define @toegang and @persoonsgegevens identically in every subgraph', () => {
+    const definitions = documents.map(([name, document]) => [
+      name,
+      document.definitions
+        .filter((d) => d.kind === Kind.DIRECTIVE_DEFINITION)
+        .map((d) => print(d))
+        .join('\n'),
+    ]);
+    const distinct = new Set(definitions.map(([, text]) => text));
+    expect(distinct.size, definitions.map(([name]) => name).join(', ')).toBe(1);
+  });
+
+  it.each(SUBGRAPH_NAMES)('%s: names known roles, known categories, and guards only nullable fields', (name) => {
+    const document = sdl(name);
+    const rules = accessRulesOf(document);
+    for (const [coordinate, rule] of rules) {
+      if (rule.categorie) {
+        expect(ALLE_CATEGORIEEN, coordinate).toContain(rule.categorie);
+        expect(rule.perEntiteit, `${coordinate}: personal data needs the entity's decision`).toBe(true);
+      }
+    }
+    for (const def of document.definitions) {
+      if (def.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+      for (const field of def.fields ?? []) {
+        const coordinate = `${def.name.value}.${field.name.value}`;
+        if (!rules.has(coordinate)) continue;
+        expect(field.type.kind, `${coordinate} must be nullable: a refusal is null plus an error`).not.toBe(Kind.NON_NULL_TYPE);
+        const requires = field.directives?.find((d) => d.name.value === 'requires');
+        if (name !== 'loket' && rules.get(coordinate)?.perEntiteit) {
+          expect(requires && print(requires), `${coordinate} must @requires the loket's decision`).toBe('@requires(fields: "toegang")');
+        }
+      }
+    }
+  });
+
+  it('lets consent cover exactly the categories the subgraphs mark, except consent records themselves', () => {
+    const loket = sdl('loket');
+    const enumValues = loket.definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'Gegevenscategorie');
+    const consentable = enumValues?.kind === Kind.ENUM_TYPE_DEFINITION ? enumValues.values?.map((v) => v.name.value) : [];
+    const marked = new Set(documents.flatMap(([, document]) => [...accessRulesOf(document).values()].flatMap((r) => (r.categorie ? [r.categorie] : []))));
+    expect([...marked].sort()).toEqual([...ALLE_CATEGORIEEN].sort());
+    expect(consentable?.sort()).toEqual(ALLE_CATEGORIEEN.filter((c) => c !== 'TOESTEMMING').sort());
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The six subgraphs of the één loket graph, with their default ports. Compose, codegen, the gateway
+ * The seven subgraphs of the één loket graph, with their default ports. Compose, codegen, the gateway
  * and the stack all read this list.
  */
 export const SUBGRAPHS = {
@@ -9,6 +9,7 @@ export const SUBGRAPHS = {
   'sw-bedrijf': { port: 4004, envUrl: 'SW_BEDRIJF_SUBGRAPH_URL' },
   onderwijs: { port: 4005, envUrl: 'ONDERWIJS_SUBGRAPH_URL' },
   werkgeversvereniging: { port: 4006, envUrl: 'WERKGEVERSVERENIGING_SUBGRAPH_URL' },
+  logboek: { port: 4007, envUrl: 'LOGBOEK_SUBGRAPH_URL' },
 } as const;
 
 export type SubgraphName = keyof typeof SUBGRAPHS;

@@ -1,5 +1,6 @@
 /**
- * Resolvers of the SW-bedrijf subgraph. References resolve to themselves; the owned fields load
+ * Resolvers of the SW-bedrijf subgraph. References resolve to themselves (with the access decision
+ * `toegang` the router passes along); the owned fields load
  * through the per-request batch loaders, so a page of 50 candidates costs one download per
  * SW-bedrijf. Partner errors thrown by the loaders become GraphQL errors in `subgraphs/kit`.
  */
@@ -7,11 +8,11 @@ import type { Resolvers } from './generated/resolvers-types.js';
 
 export const resolvers: Resolvers = {
   Kandidaat: {
-    __resolveReference: (ref) => ({ id: ref.id }),
+    __resolveReference: (reference) => reference,
     swDienstverband: (kandidaat, _args, { loaders }) => loaders.medewerker.load(kandidaat.id),
   },
   Werkgever: {
-    __resolveReference: (ref) => ({ kvkNummer: ref.kvkNummer }),
+    __resolveReference: (reference) => reference,
     swDetacheringen: (werkgever, _args, { loaders }) => loaders.detacheringen.load(werkgever.kvkNummer),
   },
   SwDienstverband: {

@@ -7,7 +7,7 @@ import type { Resolvers } from './generated/resolvers-types.js';
 
 export const resolvers: Resolvers = {
   Werkgever: {
-    __resolveReference: (reference) => ({ kvkNummer: reference.kvkNummer }),
+    __resolveReference: (reference) => reference,
     lidmaatschap: async ({ kvkNummer }, _args, { loaders }) => (await loaders.werkgever.load(kvkNummer))?.lidmaatschap ?? null,
     sbiCode: async ({ kvkNummer }, _args, { loaders }) => (await loaders.werkgever.load(kvkNummer))?.sbiCode ?? null,
     sector: async ({ kvkNummer }, _args, { loaders }) => (await loaders.werkgever.load(kvkNummer))?.sector ?? null,

@@ -85,6 +85,8 @@ export type Kandidaat = {
   gemeenteDossier?: Maybe<GemeenteDossier>;
   /** Pseudonym, stable within this deployment. Safe to put in URLs. */
   id: Scalars['ID']['output'];
+  /** Signed access decision of the loket for this request (internal; not in the public API). */
+  toegang: Scalars['String']['output'];
 };
 
 /** The law (regeling) under which a gemeente supports a person. */
@@ -128,6 +130,8 @@ export type Werkgever = {
   gemeenteRelaties?: Maybe<Array<GemeenteWerkgeverRelatie>>;
   /** KvK number, 8 digits. */
   kvkNummer: Scalars['ID']['output'];
+  /** Signed access decision of the loket for this request (internal; not in the public API). */
+  toegang: Scalars['String']['output'];
 };
 
 /** A vacancy as the werkgeversservicepunt (WSP) of a gemeente registered it. */
@@ -231,13 +235,17 @@ export type FederationTypes = ResolversObject<{
 export type FederationReferenceTypes = ResolversObject<{
   Kandidaat:
     ( { __typename: 'Kandidaat' }
-    & GraphQLRecursivePick<FederationTypes['Kandidaat'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Kandidaat'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Kandidaat'], {"toegang":true}> ) );
   Vacature:
     ( { __typename: 'Vacature' }
     & GraphQLRecursivePick<FederationTypes['Vacature'], {"id":true}> );
   Werkgever:
     ( { __typename: 'Werkgever' }
-    & GraphQLRecursivePick<FederationTypes['Werkgever'], {"kvkNummer":true}> );
+    & GraphQLRecursivePick<FederationTypes['Werkgever'], {"kvkNummer":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}> ) );
 }>;
 
 
@@ -251,7 +259,6 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   GemeenteDossier: ResolverTypeWrapper<GemeenteDossierModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   GemeenteWerkgeverRelatie: ResolverTypeWrapper<GemeenteWerkgeverRelatieModel>;
   Kandidaat: ResolverTypeWrapper<KandidaatRef>;
   Regeling: Regeling;
@@ -260,6 +267,7 @@ export type ResolversTypes = ResolversObject<{
   WspVacature: ResolverTypeWrapper<WspVacatureModel>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -271,7 +279,6 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   GemeenteDossier: GemeenteDossierModel;
   Int: Scalars['Int']['output'];
-  Boolean: Scalars['Boolean']['output'];
   GemeenteWerkgeverRelatie: GemeenteWerkgeverRelatieModel;
   Kandidaat: KandidaatRef;
   Vacature: VacatureRef;
@@ -279,7 +286,14 @@ export type ResolversParentTypes = ResolversObject<{
   WspVacature: WspVacatureModel;
   link__Import: Scalars['link__Import']['output'];
   String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
 }>;
+
+export type ComposeDirectiveDirectiveArgs = {
+  name: Scalars['String']['input'];
+};
+
+export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = Context, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type InaccessibleDirectiveArgs = { };
 
@@ -298,6 +312,12 @@ export type OverrideDirectiveArgs = {
 
 export type OverrideDirectiveResolver<Result, Parent, ContextType = Context, Args = OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type PersoonsgegevensDirectiveArgs = {
+  categorie: Scalars['String']['input'];
+};
+
+export type PersoonsgegevensDirectiveResolver<Result, Parent, ContextType = Context, Args = PersoonsgegevensDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type ShareableDirectiveArgs = { };
 
 export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -307,6 +327,13 @@ export type TagDirectiveArgs = {
 };
 
 export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ToegangDirectiveArgs = {
+  perEntiteit?: Maybe<Scalars['Boolean']['input']>;
+  rollen: Array<Scalars['String']['input']>;
+};
+
+export type ToegangDirectiveResolver<Result, Parent, ContextType = Context, Args = ToegangDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -386,9 +413,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
 }>;
 
 export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
   inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
   override?: OverrideDirectiveResolver<any, any, ContextType>;
+  persoonsgegevens?: PersoonsgegevensDirectiveResolver<any, any, ContextType>;
   shareable?: ShareableDirectiveResolver<any, any, ContextType>;
   tag?: TagDirectiveResolver<any, any, ContextType>;
+  toegang?: ToegangDirectiveResolver<any, any, ContextType>;
 }>;

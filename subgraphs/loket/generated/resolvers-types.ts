@@ -2,6 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { RegioModel, GemeenteModel, KandidaatModel, VacatureModel, WerkgeverModel, InstrumentModel } from '../models.js';
+import type { ToestemmingModel } from '../toegang/toestemming-store.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -54,21 +55,25 @@ export type Arbeidsmarktregio = {
   instrumenten: Array<Instrument>;
   /**
    * Job seekers known to any partner in the region, each person once (joined on pseudonym).
-   * Ordered by most recently updated first. `first` defaults to 20, at most 100.
+   * Ordered by most recently updated first. `first` defaults to 20, at most 100. Only in the regions
+   * of your token (otherwise null with `FORBIDDEN`); a `werkgever` may not filter on `doelgroep` or
+   * `bron`; an `analist` gets `totalCount` only.
    */
-  kandidaten: KandidaatConnection;
+  kandidaten?: Maybe<KandidaatConnection>;
   /** CBS name, e.g. `Regio Zwolle`. */
   naam: Scalars['String']['output'];
   /**
    * Open vacancies in the region from every partner, deduplicated (the same vacancy at UWV and the
-   * WSP appears once). Newest first. `first` defaults to 20, at most 100.
+   * WSP appears once). Newest first. `first` defaults to 20, at most 100. Only in the regions of your
+   * token (otherwise null with `FORBIDDEN`); an `analist` gets `totalCount` only.
    */
-  vacatures: VacatureConnection;
+  vacatures?: Maybe<VacatureConnection>;
   /**
    * Employers located in the region known to any partner, ordered by the number of partners that
-   * know them (most first), then by KvK number. `first` defaults to 20, at most 100.
+   * know them (most first), then by KvK number. `first` defaults to 20, at most 100. Only in the
+   * regions of your token (otherwise null with `FORBIDDEN`); an `analist` gets `totalCount` only.
    */
-  werkgevers: WerkgeverConnection;
+  werkgevers?: Maybe<WerkgeverConnection>;
 };
 
 
@@ -169,6 +174,17 @@ export type Doelgroep =
   /** WW unemployment benefit (UWV). */
   | 'WW';
 
+/** Categories of a candidate's personal data that consent can cover. */
+export type Gegevenscategorie =
+  /** `Kandidaat.gemeenteDossier`. */
+  | 'GEMEENTE_DOSSIER'
+  /** `Kandidaat.onderwijs` (diplomas and certificates). */
+  | 'ONDERWIJS'
+  /** `Kandidaat.swDienstverband`. */
+  | 'SW_DIENSTVERBAND'
+  /** `Kandidaat.uwvDossier`. */
+  | 'UWV_DOSSIER';
+
 /** A Dutch gemeente (municipality), indeling 2026. Bron: CBS (CC BY 4.0). */
 export type Gemeente = {
   __typename?: 'Gemeente';
@@ -248,16 +264,33 @@ export type Kandidaat = {
   beschikbaarPer?: Maybe<Scalars['Date']['output']>;
   /** When any partner last changed the person's data. Old dates mean a stale profile. */
   bijgewerktOp: Scalars['DateTime']['output'];
-  /** Every partner that knows this person. */
-  bronnen: Array<Bron>;
+  /**
+   * Every partner that knows this person. Pseudonymous matching data: for klantmanagers and
+   * accountmanagers; a `werkgever` gets null with `FORBIDDEN` (it reveals benefits).
+   */
+  bronnen?: Maybe<Array<Bron>>;
   /** VUM gedragscompetentie codes (24100–24126), as recorded by the partners. */
   competenties: Array<Scalars['String']['output']>;
-  /** Target groups derived from the partners' data (benefit, indications, status). */
-  doelgroepen: Array<Doelgroep>;
+  /**
+   * Target groups derived from the partners' data (benefit, indications, status). For klantmanagers
+   * and accountmanagers; a `werkgever` gets null with `FORBIDDEN` (it reveals health and benefits).
+   */
+  doelgroepen?: Maybe<Array<Doelgroep>>;
   /** Gemeente of residence. */
   gemeente: Gemeente;
   /** Pseudonym, stable within this deployment. Safe to put in URLs. */
   id: Scalars['ID']['output'];
+  /**
+   * Signed access decision for this person, the asking actor and the request's purpose (internal:
+   * partner subgraphs `@requires` it before they return personal data; not in the public API).
+   */
+  toegang: Scalars['String']['output'];
+  /**
+   * Consents (toestemmingen) the person gave, newest first, withdrawn ones included. Only for the
+   * klantmanager of an organisation that has the person as its client, with purpose headers; every
+   * read is audited.
+   */
+  toestemmingen?: Maybe<Array<Toestemming>>;
   /** Werk-en-denkniveau 0–7, when a partner recorded it. */
   werkDenkNiveau?: Maybe<Scalars['Int']['output']>;
 };
@@ -265,8 +298,8 @@ export type Kandidaat = {
 /** A page of candidates (Relay connection). */
 export type KandidaatConnection = {
   __typename?: 'KandidaatConnection';
-  /** The candidates on this page with their cursors. */
-  edges: Array<KandidaatEdge>;
+  /** The candidates on this page with their cursors. Not for the role `analist`, which gets `totalCount` only. */
+  edges?: Maybe<Array<KandidaatEdge>>;
   /** Paging information. */
   pageInfo: PageInfo;
   /** Number of candidates matching the filter, over all pages. */
@@ -296,6 +329,47 @@ export type KandidaatFilter = {
   werkDenkNiveauMin?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * Changes to the loket's own data. Consent (toestemming) is registered and withdrawn by the klantmanager
+ * of an organisation that has the person as its client, with the purpose headers
+ * `x-doelbinding: re-integratie` and `x-verwerking: toestemming-beheren`; both are audited.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Registers the person's consent to share the named categories of personal data with an
+   * organisation or a role, for one purpose, until `geldigTot`. Holds from the next request on.
+   * Wrong input gives `BAD_USER_INPUT` naming the argument; nothing is stored then.
+   */
+  registreerToestemming?: Maybe<Toestemming>;
+  /**
+   * Withdraws a consent. It stops holding from the very next request (decisions are made per request,
+   * nothing is cached). The record is kept, with `ingetrokkenOp`, so what was shared when stays
+   * traceable. Withdrawing a withdrawn consent returns it unchanged.
+   */
+  trekToestemmingIn?: Maybe<Toestemming>;
+};
+
+
+/**
+ * Changes to the loket's own data. Consent (toestemming) is registered and withdrawn by the klantmanager
+ * of an organisation that has the person as its client, with the purpose headers
+ * `x-doelbinding: re-integratie` and `x-verwerking: toestemming-beheren`; both are audited.
+ */
+export type MutationRegistreerToestemmingArgs = {
+  invoer: ToestemmingInvoer;
+};
+
+
+/**
+ * Changes to the loket's own data. Consent (toestemming) is registered and withdrawn by the klantmanager
+ * of an organisation that has the person as its client, with the purpose headers
+ * `x-doelbinding: re-integratie` and `x-verwerking: toestemming-beheren`; both are audited.
+ */
+export type MutationTrekToestemmingInArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -321,18 +395,25 @@ export type Query = {
   arbeidsmarktregios: Array<Arbeidsmarktregio>;
   /**
    * How fresh the loket index is per partner source system, and which partner records were left out
-   * of it because they were malformed. Use it to explain gaps to users.
+   * of it because they were malformed. Use it to explain gaps to users. For the role `beheerder`.
    */
-  bronStatus: Array<BronStatus>;
+  bronStatus?: Maybe<Array<BronStatus>>;
   /** One gemeente by its CBS code, e.g. `GM0193`; null when no gemeente has that code. */
   gemeente?: Maybe<Gemeente>;
   /** One instrument by id; null when the index does not hold it. */
   instrument?: Maybe<Instrument>;
-  /** One candidate by pseudonym (the `id` of a `Kandidaat`); null when the index does not hold it. */
+  /**
+   * One candidate by pseudonym (the `id` of a `Kandidaat`); null when the index does not hold it, and
+   * null with a `FORBIDDEN` error when the candidate lives outside the regions of your token.
+   */
   kandidaat?: Maybe<Kandidaat>;
-  /** One vacancy by id; null when the index does not hold it. */
+  /** One vacancy by id; null when the index does not hold it, null with `FORBIDDEN` outside your regions. */
   vacature?: Maybe<Vacature>;
-  /** One employer by its 8-digit KvK number; null when no partner knows it. */
+  /**
+   * One employer by its 8-digit KvK number; null when no partner knows it. Klantmanagers and
+   * accountmanagers see employers of their own regions; a werkgever only itself (otherwise null with a
+   * `FORBIDDEN` error).
+   */
   werkgever?: Maybe<Werkgever>;
 };
 
@@ -390,6 +471,55 @@ export type QueryWerkgeverArgs = {
   kvkNummer: Scalars['ID']['input'];
 };
 
+/** A consent the person gave, as registered by a klantmanager. */
+export type Toestemming = {
+  __typename?: 'Toestemming';
+  /** True while it holds: not withdrawn and not expired. */
+  actief: Scalars['Boolean']['output'];
+  /** The categories it covers. */
+  categorieen: Array<Gegevenscategorie>;
+  /** Purpose (`x-doelbinding` value) it holds for. */
+  doel: Scalars['String']['output'];
+  /** Until when it holds. */
+  geldigTot: Scalars['DateTime']['output'];
+  /** The organisation of the klantmanager who registered it. */
+  geregistreerdDoor: Scalars['String']['output'];
+  /** When it was registered. */
+  geregistreerdOp: Scalars['DateTime']['output'];
+  /** Id to withdraw it with. */
+  id: Scalars['ID']['output'];
+  /** When it was withdrawn; null while it holds or until it expires. */
+  ingetrokkenOp?: Maybe<Scalars['DateTime']['output']>;
+  /** The person (pseudonym). */
+  kandidaat: Kandidaat;
+  /** Organisation it is given to, when it is given to an organisation. */
+  publiekOrganisatie?: Maybe<Scalars['String']['output']>;
+  /** Role it is given to, when it is given to a role. */
+  publiekRol?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a person consents to: purpose, audience, data categories and how long. */
+export type ToestemmingInvoer = {
+  /** The personal-data categories that may be shared; at least one. */
+  categorieen: Array<Gegevenscategorie>;
+  /** The purpose the data may be used for: a `x-doelbinding` value, e.g. `bemiddeling`. */
+  doel: Scalars['String']['input'];
+  /** Until when the consent holds; in the future, at most two years ahead. */
+  geldigTot: Scalars['DateTime']['input'];
+  /** Pseudonym of the person (`Kandidaat.id`). */
+  kandidaat: Scalars['ID']['input'];
+  /** Who may see the data: exactly one of an organisation or a role. */
+  publiek: ToestemmingPubliekInvoer;
+};
+
+/** The audience of a consent: exactly one of the two. */
+export type ToestemmingPubliekInvoer = {
+  /** An organisation id as in access tokens' `organisatie` claim; for an employer its KvK number. */
+  organisatie?: InputMaybe<Scalars['String']['input']>;
+  /** A role: `klantmanager`, `accountmanager` or `werkgever`. */
+  rol?: InputMaybe<Scalars['String']['input']>;
+};
+
 /**
  * A vacancy. When the same vacancy reaches several partners (werk.nl and the WSP), it appears once
  * and `bronnen` lists them all.
@@ -429,8 +559,8 @@ export type Vacature = {
 /** A page of vacancies (Relay connection). */
 export type VacatureConnection = {
   __typename?: 'VacatureConnection';
-  /** The vacancies on this page with their cursors. */
-  edges: Array<VacatureEdge>;
+  /** The vacancies on this page with their cursors. Not for the role `analist`, which gets `totalCount` only. */
+  edges?: Maybe<Array<VacatureEdge>>;
   /** Paging information. */
   pageInfo: PageInfo;
   /** Number of vacancies matching the filter, over all pages. */
@@ -479,21 +609,29 @@ export type Werkgever = {
   __typename?: 'Werkgever';
   /** When any partner last changed what it knows about this employer. */
   bijgewerktOp: Scalars['DateTime']['output'];
-  /** Every partner that knows this employer. */
-  bronnen: Array<Bron>;
+  /**
+   * Every partner that knows this employer. For klantmanagers and accountmanagers of the employer's
+   * region and for the employer itself; otherwise null with `FORBIDDEN`.
+   */
+  bronnen?: Maybe<Array<Bron>>;
   /** Gemeente of the employer's location. */
   gemeente?: Maybe<Gemeente>;
   /** KvK number, 8 digits. */
   kvkNummer: Scalars['ID']['output'];
   /** Trade name as the partners know it (the most common spelling). */
   naam: Scalars['String']['output'];
+  /**
+   * Signed access decision for this employer and the asking actor (internal: partner subgraphs
+   * `@requires` it to decide who sees their details; not in the public API).
+   */
+  toegang: Scalars['String']['output'];
 };
 
 /** A page of employers (Relay connection). */
 export type WerkgeverConnection = {
   __typename?: 'WerkgeverConnection';
-  /** The employers on this page with their cursors. */
-  edges: Array<WerkgeverEdge>;
+  /** The employers on this page with their cursors. Not for the role `analist`, which gets `totalCount` only. */
+  edges?: Maybe<Array<WerkgeverEdge>>;
   /** Paging information. */
   pageInfo: PageInfo;
   /** Number of employers matching the filter, over all pages. */
@@ -644,27 +782,32 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Doelgroep: Doelgroep;
   FieldSet: ResolverTypeWrapper<Scalars['FieldSet']['output']>;
+  Gegevenscategorie: Gegevenscategorie;
   Gemeente: ResolverTypeWrapper<GemeenteModel>;
   Instrument: ResolverTypeWrapper<InstrumentModel>;
   InstrumentSoort: InstrumentSoort;
   Kandidaat: ResolverTypeWrapper<KandidaatModel>;
-  KandidaatConnection: ResolverTypeWrapper<Omit<KandidaatConnection, 'edges'> & { edges: Array<ResolversTypes['KandidaatEdge']> }>;
+  KandidaatConnection: ResolverTypeWrapper<Omit<KandidaatConnection, 'edges'> & { edges?: Maybe<Array<ResolversTypes['KandidaatEdge']>> }>;
   KandidaatEdge: ResolverTypeWrapper<Omit<KandidaatEdge, 'node'> & { node: ResolversTypes['Kandidaat'] }>;
   KandidaatFilter: KandidaatFilter;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Toestemming: ResolverTypeWrapper<ToestemmingModel>;
+  ToestemmingInvoer: ToestemmingInvoer;
+  ToestemmingPubliekInvoer: ToestemmingPubliekInvoer;
   Vacature: ResolverTypeWrapper<VacatureModel>;
-  VacatureConnection: ResolverTypeWrapper<Omit<VacatureConnection, 'edges'> & { edges: Array<ResolversTypes['VacatureEdge']> }>;
+  VacatureConnection: ResolverTypeWrapper<Omit<VacatureConnection, 'edges'> & { edges?: Maybe<Array<ResolversTypes['VacatureEdge']>> }>;
   VacatureEdge: ResolverTypeWrapper<Omit<VacatureEdge, 'node'> & { node: ResolversTypes['Vacature'] }>;
   VacatureFilter: VacatureFilter;
   VacatureSoort: VacatureSoort;
   Werkgever: ResolverTypeWrapper<WerkgeverModel>;
-  WerkgeverConnection: ResolverTypeWrapper<Omit<WerkgeverConnection, 'edges'> & { edges: Array<ResolversTypes['WerkgeverEdge']> }>;
+  WerkgeverConnection: ResolverTypeWrapper<Omit<WerkgeverConnection, 'edges'> & { edges?: Maybe<Array<ResolversTypes['WerkgeverEdge']>> }>;
   WerkgeverEdge: ResolverTypeWrapper<Omit<WerkgeverEdge, 'node'> & { node: ResolversTypes['Werkgever'] }>;
   WerkgeverFilter: WerkgeverFilter;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -680,23 +823,33 @@ export type ResolversParentTypes = ResolversObject<{
   Gemeente: GemeenteModel;
   Instrument: InstrumentModel;
   Kandidaat: KandidaatModel;
-  KandidaatConnection: Omit<KandidaatConnection, 'edges'> & { edges: Array<ResolversParentTypes['KandidaatEdge']> };
+  KandidaatConnection: Omit<KandidaatConnection, 'edges'> & { edges?: Maybe<Array<ResolversParentTypes['KandidaatEdge']>> };
   KandidaatEdge: Omit<KandidaatEdge, 'node'> & { node: ResolversParentTypes['Kandidaat'] };
   KandidaatFilter: KandidaatFilter;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  Toestemming: ToestemmingModel;
+  ToestemmingInvoer: ToestemmingInvoer;
+  ToestemmingPubliekInvoer: ToestemmingPubliekInvoer;
   Vacature: VacatureModel;
-  VacatureConnection: Omit<VacatureConnection, 'edges'> & { edges: Array<ResolversParentTypes['VacatureEdge']> };
+  VacatureConnection: Omit<VacatureConnection, 'edges'> & { edges?: Maybe<Array<ResolversParentTypes['VacatureEdge']>> };
   VacatureEdge: Omit<VacatureEdge, 'node'> & { node: ResolversParentTypes['Vacature'] };
   VacatureFilter: VacatureFilter;
   Werkgever: WerkgeverModel;
-  WerkgeverConnection: Omit<WerkgeverConnection, 'edges'> & { edges: Array<ResolversParentTypes['WerkgeverEdge']> };
+  WerkgeverConnection: Omit<WerkgeverConnection, 'edges'> & { edges?: Maybe<Array<ResolversParentTypes['WerkgeverEdge']>> };
   WerkgeverEdge: Omit<WerkgeverEdge, 'node'> & { node: ResolversParentTypes['Werkgever'] };
   WerkgeverFilter: WerkgeverFilter;
   link__Import: Scalars['link__Import']['output'];
   String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
 }>;
+
+export type ComposeDirectiveDirectiveArgs = {
+  name: Scalars['String']['input'];
+};
+
+export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = Context, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type InaccessibleDirectiveArgs = { };
 
@@ -715,6 +868,12 @@ export type OverrideDirectiveArgs = {
 
 export type OverrideDirectiveResolver<Result, Parent, ContextType = Context, Args = OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type PersoonsgegevensDirectiveArgs = {
+  categorie: Scalars['String']['input'];
+};
+
+export type PersoonsgegevensDirectiveResolver<Result, Parent, ContextType = Context, Args = PersoonsgegevensDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type ShareableDirectiveArgs = { };
 
 export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -724,6 +883,13 @@ export type TagDirectiveArgs = {
 };
 
 export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ToegangDirectiveArgs = {
+  perEntiteit?: Maybe<Scalars['Boolean']['input']>;
+  rollen: Array<Scalars['String']['input']>;
+};
+
+export type ToegangDirectiveResolver<Result, Parent, ContextType = Context, Args = ToegangDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AfgewezenRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AfgewezenRecord'] = ResolversParentTypes['AfgewezenRecord']> = ResolversObject<{
   melding?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -737,10 +903,10 @@ export type ArbeidsmarktregioResolvers<ContextType = Context, ParentType extends
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   gemeenten?: Resolver<Array<ResolversTypes['Gemeente']>, ParentType, ContextType>;
   instrumenten?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType, Partial<ArbeidsmarktregioInstrumentenArgs>>;
-  kandidaten?: Resolver<ResolversTypes['KandidaatConnection'], ParentType, ContextType, Partial<ArbeidsmarktregioKandidatenArgs>>;
+  kandidaten?: Resolver<Maybe<ResolversTypes['KandidaatConnection']>, ParentType, ContextType, Partial<ArbeidsmarktregioKandidatenArgs>>;
   naam?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  vacatures?: Resolver<ResolversTypes['VacatureConnection'], ParentType, ContextType, Partial<ArbeidsmarktregioVacaturesArgs>>;
-  werkgevers?: Resolver<ResolversTypes['WerkgeverConnection'], ParentType, ContextType, Partial<ArbeidsmarktregioWerkgeversArgs>>;
+  vacatures?: Resolver<Maybe<ResolversTypes['VacatureConnection']>, ParentType, ContextType, Partial<ArbeidsmarktregioVacaturesArgs>>;
+  werkgevers?: Resolver<Maybe<ResolversTypes['WerkgeverConnection']>, ParentType, ContextType, Partial<ArbeidsmarktregioWerkgeversArgs>>;
 }>;
 
 export type BronStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BronStatus'] = ResolversParentTypes['BronStatus']> = ResolversObject<{
@@ -789,16 +955,18 @@ export type KandidaatResolvers<ContextType = Context, ParentType extends Resolve
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Kandidaat']> | FederationReferenceType, FederationReferenceType, ContextType>;
   beschikbaarPer?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   bijgewerktOp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  bronnen?: Resolver<Array<ResolversTypes['Bron']>, ParentType, ContextType>;
+  bronnen?: Resolver<Maybe<Array<ResolversTypes['Bron']>>, ParentType, ContextType>;
   competenties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  doelgroepen?: Resolver<Array<ResolversTypes['Doelgroep']>, ParentType, ContextType>;
+  doelgroepen?: Resolver<Maybe<Array<ResolversTypes['Doelgroep']>>, ParentType, ContextType>;
   gemeente?: Resolver<ResolversTypes['Gemeente'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  toegang?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toestemmingen?: Resolver<Maybe<Array<ResolversTypes['Toestemming']>>, ParentType, ContextType>;
   werkDenkNiveau?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type KandidaatConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KandidaatConnection'] = ResolversParentTypes['KandidaatConnection']> = ResolversObject<{
-  edges?: Resolver<Array<ResolversTypes['KandidaatEdge']>, ParentType, ContextType>;
+  edges?: Resolver<Maybe<Array<ResolversTypes['KandidaatEdge']>>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -806,6 +974,11 @@ export type KandidaatConnectionResolvers<ContextType = Context, ParentType exten
 export type KandidaatEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KandidaatEdge'] = ResolversParentTypes['KandidaatEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Kandidaat'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  registreerToestemming?: Resolver<Maybe<ResolversTypes['Toestemming']>, ParentType, ContextType, RequireFields<MutationRegistreerToestemmingArgs, 'invoer'>>;
+  trekToestemmingIn?: Resolver<Maybe<ResolversTypes['Toestemming']>, ParentType, ContextType, RequireFields<MutationTrekToestemmingInArgs, 'id'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -818,12 +991,26 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   arbeidsmarktregio?: Resolver<Maybe<ResolversTypes['Arbeidsmarktregio']>, ParentType, ContextType, RequireFields<QueryArbeidsmarktregioArgs, 'code'>>;
   arbeidsmarktregios?: Resolver<Array<ResolversTypes['Arbeidsmarktregio']>, ParentType, ContextType>;
-  bronStatus?: Resolver<Array<ResolversTypes['BronStatus']>, ParentType, ContextType>;
+  bronStatus?: Resolver<Maybe<Array<ResolversTypes['BronStatus']>>, ParentType, ContextType>;
   gemeente?: Resolver<Maybe<ResolversTypes['Gemeente']>, ParentType, ContextType, RequireFields<QueryGemeenteArgs, 'code'>>;
   instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<QueryInstrumentArgs, 'id'>>;
   kandidaat?: Resolver<Maybe<ResolversTypes['Kandidaat']>, ParentType, ContextType, RequireFields<QueryKandidaatArgs, 'id'>>;
   vacature?: Resolver<Maybe<ResolversTypes['Vacature']>, ParentType, ContextType, RequireFields<QueryVacatureArgs, 'id'>>;
   werkgever?: Resolver<Maybe<ResolversTypes['Werkgever']>, ParentType, ContextType, RequireFields<QueryWerkgeverArgs, 'kvkNummer'>>;
+}>;
+
+export type ToestemmingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Toestemming'] = ResolversParentTypes['Toestemming']> = ResolversObject<{
+  actief?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  categorieen?: Resolver<Array<ResolversTypes['Gegevenscategorie']>, ParentType, ContextType>;
+  doel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  geldigTot?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  geregistreerdDoor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  geregistreerdOp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ingetrokkenOp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  kandidaat?: Resolver<ResolversTypes['Kandidaat'], ParentType, ContextType>;
+  publiekOrganisatie?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publiekRol?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type VacatureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Vacature'] = ResolversParentTypes['Vacature'], FederationReferenceType extends FederationReferenceTypes['Vacature'] = FederationReferenceTypes['Vacature']> = ResolversObject<{
@@ -845,7 +1032,7 @@ export type VacatureResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type VacatureConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VacatureConnection'] = ResolversParentTypes['VacatureConnection']> = ResolversObject<{
-  edges?: Resolver<Array<ResolversTypes['VacatureEdge']>, ParentType, ContextType>;
+  edges?: Resolver<Maybe<Array<ResolversTypes['VacatureEdge']>>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -858,14 +1045,15 @@ export type VacatureEdgeResolvers<ContextType = Context, ParentType extends Reso
 export type WerkgeverResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Werkgever'] = ResolversParentTypes['Werkgever'], FederationReferenceType extends FederationReferenceTypes['Werkgever'] = FederationReferenceTypes['Werkgever']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Werkgever']> | FederationReferenceType, FederationReferenceType, ContextType>;
   bijgewerktOp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  bronnen?: Resolver<Array<ResolversTypes['Bron']>, ParentType, ContextType>;
+  bronnen?: Resolver<Maybe<Array<ResolversTypes['Bron']>>, ParentType, ContextType>;
   gemeente?: Resolver<Maybe<ResolversTypes['Gemeente']>, ParentType, ContextType>;
   kvkNummer?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   naam?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toegang?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type WerkgeverConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WerkgeverConnection'] = ResolversParentTypes['WerkgeverConnection']> = ResolversObject<{
-  edges?: Resolver<Array<ResolversTypes['WerkgeverEdge']>, ParentType, ContextType>;
+  edges?: Resolver<Maybe<Array<ResolversTypes['WerkgeverEdge']>>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -891,8 +1079,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Kandidaat?: KandidaatResolvers<ContextType>;
   KandidaatConnection?: KandidaatConnectionResolvers<ContextType>;
   KandidaatEdge?: KandidaatEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Toestemming?: ToestemmingResolvers<ContextType>;
   Vacature?: VacatureResolvers<ContextType>;
   VacatureConnection?: VacatureConnectionResolvers<ContextType>;
   VacatureEdge?: VacatureEdgeResolvers<ContextType>;
@@ -903,9 +1093,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
 }>;
 
 export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
   inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
   override?: OverrideDirectiveResolver<any, any, ContextType>;
+  persoonsgegevens?: PersoonsgegevensDirectiveResolver<any, any, ContextType>;
   shareable?: ShareableDirectiveResolver<any, any, ContextType>;
   tag?: TagDirectiveResolver<any, any, ContextType>;
+  toegang?: ToegangDirectiveResolver<any, any, ContextType>;
 }>;

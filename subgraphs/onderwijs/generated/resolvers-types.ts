@@ -69,6 +69,8 @@ export type Kandidaat = {
    * null with a `PARTNER_RECORD_INVALID` error when SBB's record of the person is malformed.
    */
   onderwijs?: Maybe<OnderwijsGegevens>;
+  /** Signed access decision of the loket for this request (internal; not in the public API). */
+  toegang: Scalars['String']['output'];
 };
 
 /** The education side of a leerbaan: which course the job leads to and how it is followed. */
@@ -128,6 +130,8 @@ export type Werkgever = {
    * Null when SBB does not know the employer.
    */
   leerbedrijf?: Maybe<Leerbedrijf>;
+  /** Signed access decision of the loket for this request (internal; not in the public API). */
+  toegang: Scalars['String']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -220,13 +224,17 @@ export type FederationTypes = ResolversObject<{
 export type FederationReferenceTypes = ResolversObject<{
   Kandidaat:
     ( { __typename: 'Kandidaat' }
-    & GraphQLRecursivePick<FederationTypes['Kandidaat'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Kandidaat'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Kandidaat'], {"toegang":true}> ) );
   Vacature:
     ( { __typename: 'Vacature' }
     & GraphQLRecursivePick<FederationTypes['Vacature'], {"id":true}> );
   Werkgever:
     ( { __typename: 'Werkgever' }
-    & GraphQLRecursivePick<FederationTypes['Werkgever'], {"kvkNummer":true}> );
+    & GraphQLRecursivePick<FederationTypes['Werkgever'], {"kvkNummer":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}> ) );
 }>;
 
 
@@ -244,13 +252,13 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Leerbaan: ResolverTypeWrapper<LeerbaanModel>;
   Leerbedrijf: ResolverTypeWrapper<LeerbedrijfModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Leerweg: Leerweg;
   OnderwijsGegevens: ResolverTypeWrapper<OnderwijsGegevensModel>;
   Vacature: ResolverTypeWrapper<VacatureRef>;
   Werkgever: ResolverTypeWrapper<WerkgeverRef>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -265,13 +273,19 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Leerbaan: LeerbaanModel;
   Leerbedrijf: LeerbedrijfModel;
-  Boolean: Scalars['Boolean']['output'];
   OnderwijsGegevens: OnderwijsGegevensModel;
   Vacature: VacatureRef;
   Werkgever: WerkgeverRef;
   link__Import: Scalars['link__Import']['output'];
   String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
 }>;
+
+export type ComposeDirectiveDirectiveArgs = {
+  name: Scalars['String']['input'];
+};
+
+export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = Context, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type InaccessibleDirectiveArgs = { };
 
@@ -290,6 +304,12 @@ export type OverrideDirectiveArgs = {
 
 export type OverrideDirectiveResolver<Result, Parent, ContextType = Context, Args = OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type PersoonsgegevensDirectiveArgs = {
+  categorie: Scalars['String']['input'];
+};
+
+export type PersoonsgegevensDirectiveResolver<Result, Parent, ContextType = Context, Args = PersoonsgegevensDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type ShareableDirectiveArgs = { };
 
 export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -299,6 +319,13 @@ export type TagDirectiveArgs = {
 };
 
 export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ToegangDirectiveArgs = {
+  perEntiteit?: Maybe<Scalars['Boolean']['input']>;
+  rollen: Array<Scalars['String']['input']>;
+};
+
+export type ToegangDirectiveResolver<Result, Parent, ContextType = Context, Args = ToegangDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -381,9 +408,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
 }>;
 
 export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
   inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
   override?: OverrideDirectiveResolver<any, any, ContextType>;
+  persoonsgegevens?: PersoonsgegevensDirectiveResolver<any, any, ContextType>;
   shareable?: ShareableDirectiveResolver<any, any, ContextType>;
   tag?: TagDirectiveResolver<any, any, ContextType>;
+  toegang?: ToegangDirectiveResolver<any, any, ContextType>;
 }>;

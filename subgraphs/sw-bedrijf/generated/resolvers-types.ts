@@ -35,6 +35,8 @@ export type Kandidaat = {
    * null plus an error with `extensions.code` `PARTNER_UNAVAILABLE` / `PARTNER_RECORD_INVALID`.
    */
   swDienstverband?: Maybe<SwDienstverband>;
+  /** Signed access decision of the loket for this request (internal; not in the public API). */
+  toegang: Scalars['String']['output'];
 };
 
 /** What the SW-bedrijf seconds to one employer, in aggregate. */
@@ -95,6 +97,8 @@ export type Werkgever = {
    * secondments); null when no SW-bedrijf knows it.
    */
   swDetacheringen?: Maybe<SwDetacheringen>;
+  /** Signed access decision of the loket for this request (internal; not in the public API). */
+  toegang: Scalars['String']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -186,10 +190,14 @@ export type FederationTypes = ResolversObject<{
 export type FederationReferenceTypes = ResolversObject<{
   Kandidaat:
     ( { __typename: 'Kandidaat' }
-    & GraphQLRecursivePick<FederationTypes['Kandidaat'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Kandidaat'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Kandidaat'], {"toegang":true}> ) );
   Werkgever:
     ( { __typename: 'Werkgever' }
-    & GraphQLRecursivePick<FederationTypes['Werkgever'], {"kvkNummer":true}> );
+    & GraphQLRecursivePick<FederationTypes['Werkgever'], {"kvkNummer":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}> ) );
 }>;
 
 
@@ -204,11 +212,11 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   SwDienstverband: ResolverTypeWrapper<SwMedewerker>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   SwDienstverbandSoort: SwDienstverbandSoort;
   Werkgever: ResolverTypeWrapper<WerkgeverRef>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -221,11 +229,17 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   SwDienstverband: SwMedewerker;
-  Boolean: Scalars['Boolean']['output'];
   Werkgever: WerkgeverRef;
   link__Import: Scalars['link__Import']['output'];
   String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
 }>;
+
+export type ComposeDirectiveDirectiveArgs = {
+  name: Scalars['String']['input'];
+};
+
+export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = Context, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type InaccessibleDirectiveArgs = { };
 
@@ -244,6 +258,12 @@ export type OverrideDirectiveArgs = {
 
 export type OverrideDirectiveResolver<Result, Parent, ContextType = Context, Args = OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type PersoonsgegevensDirectiveArgs = {
+  categorie: Scalars['String']['input'];
+};
+
+export type PersoonsgegevensDirectiveResolver<Result, Parent, ContextType = Context, Args = PersoonsgegevensDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type ShareableDirectiveArgs = { };
 
 export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -253,6 +273,13 @@ export type TagDirectiveArgs = {
 };
 
 export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ToegangDirectiveArgs = {
+  perEntiteit?: Maybe<Scalars['Boolean']['input']>;
+  rollen: Array<Scalars['String']['input']>;
+};
+
+export type ToegangDirectiveResolver<Result, Parent, ContextType = Context, Args = ToegangDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -304,9 +331,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
 }>;
 
 export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
   inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
   override?: OverrideDirectiveResolver<any, any, ContextType>;
+  persoonsgegevens?: PersoonsgegevensDirectiveResolver<any, any, ContextType>;
   shareable?: ShareableDirectiveResolver<any, any, ContextType>;
   tag?: TagDirectiveResolver<any, any, ContextType>;
+  toegang?: ToegangDirectiveResolver<any, any, ContextType>;
 }>;

@@ -30,6 +30,8 @@ export type Kandidaat = {
   __typename?: 'Kandidaat';
   /** Pseudonym, stable within this deployment. Safe to put in URLs. */
   id: Scalars['ID']['output'];
+  /** Signed access decision of the loket for this request (internal; not in the public API). */
+  toegang: Scalars['String']['output'];
   /**
    * UWV's dossier of the person. Null when UWV does not know the person; null with a
    * `PARTNER_RECORD_INVALID` error when UWV's record of the person is malformed, and with a
@@ -115,6 +117,8 @@ export type Werkgever = {
   __typename?: 'Werkgever';
   /** KvK number, 8 digits. */
   kvkNummer: Scalars['ID']['output'];
+  /** Signed access decision of the loket for this request (internal; not in the public API). */
+  toegang: Scalars['String']['output'];
   /**
    * UWV's contact with the employer (accountmanager, contact moments). Null when UWV has no relation
    * with the employer; null with an error (`extensions.code`) when UWV's record is malformed or UWV
@@ -213,13 +217,17 @@ export type FederationTypes = ResolversObject<{
 export type FederationReferenceTypes = ResolversObject<{
   Kandidaat:
     ( { __typename: 'Kandidaat' }
-    & GraphQLRecursivePick<FederationTypes['Kandidaat'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Kandidaat'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Kandidaat'], {"toegang":true}> ) );
   Vacature:
     ( { __typename: 'Vacature' }
     & GraphQLRecursivePick<FederationTypes['Vacature'], {"id":true}> );
   Werkgever:
     ( { __typename: 'Werkgever' }
-    & GraphQLRecursivePick<FederationTypes['Werkgever'], {"kvkNummer":true}> );
+    & GraphQLRecursivePick<FederationTypes['Werkgever'], {"kvkNummer":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}> ) );
 }>;
 
 
@@ -232,7 +240,6 @@ export type ResolversTypes = ResolversObject<{
   Kandidaat: ResolverTypeWrapper<KandidaatRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   UwvDossier: ResolverTypeWrapper<UwvDossierModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   UwvUitkering: UwvUitkering;
   UwvWerkgeverRelatie: ResolverTypeWrapper<UwvWerkgeverRelatieModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -241,6 +248,7 @@ export type ResolversTypes = ResolversObject<{
   Werkgever: ResolverTypeWrapper<WerkgeverRef>;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -251,7 +259,6 @@ export type ResolversParentTypes = ResolversObject<{
   Kandidaat: KandidaatRef;
   ID: Scalars['ID']['output'];
   UwvDossier: UwvDossierModel;
-  Boolean: Scalars['Boolean']['output'];
   UwvWerkgeverRelatie: UwvWerkgeverRelatieModel;
   Int: Scalars['Int']['output'];
   Vacature: VacatureRef;
@@ -259,7 +266,14 @@ export type ResolversParentTypes = ResolversObject<{
   Werkgever: WerkgeverRef;
   link__Import: Scalars['link__Import']['output'];
   String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
 }>;
+
+export type ComposeDirectiveDirectiveArgs = {
+  name: Scalars['String']['input'];
+};
+
+export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = Context, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type InaccessibleDirectiveArgs = { };
 
@@ -278,6 +292,12 @@ export type OverrideDirectiveArgs = {
 
 export type OverrideDirectiveResolver<Result, Parent, ContextType = Context, Args = OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type PersoonsgegevensDirectiveArgs = {
+  categorie: Scalars['String']['input'];
+};
+
+export type PersoonsgegevensDirectiveResolver<Result, Parent, ContextType = Context, Args = PersoonsgegevensDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type ShareableDirectiveArgs = { };
 
 export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -287,6 +307,13 @@ export type TagDirectiveArgs = {
 };
 
 export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ToegangDirectiveArgs = {
+  perEntiteit?: Maybe<Scalars['Boolean']['input']>;
+  rollen: Array<Scalars['String']['input']>;
+};
+
+export type ToegangDirectiveResolver<Result, Parent, ContextType = Context, Args = ToegangDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -360,9 +387,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
 }>;
 
 export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
   inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
   override?: OverrideDirectiveResolver<any, any, ContextType>;
+  persoonsgegevens?: PersoonsgegevensDirectiveResolver<any, any, ContextType>;
   shareable?: ShareableDirectiveResolver<any, any, ContextType>;
   tag?: TagDirectiveResolver<any, any, ContextType>;
+  toegang?: ToegangDirectiveResolver<any, any, ContextType>;
 }>;

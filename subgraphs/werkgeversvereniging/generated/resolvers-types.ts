@@ -77,6 +77,8 @@ export type Werkgever = {
    * (Bron: WERKGEVERSVERENIGING). Null when the employer is not a member.
    */
   sector?: Maybe<Scalars['String']['output']>;
+  /** Signed access decision of the loket for this request (internal; not in the public API). */
+  toegang: Scalars['String']['output'];
   /**
    * Number of work-learning places (werkleerplekken) the employer has committed to its association
    * or O&O fund; 0 when it committed none. Null when the employer is not a member.
@@ -176,7 +178,22 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['Vacature'], {"id":true}> );
   Werkgever:
     ( { __typename: 'Werkgever' }
-    & GraphQLRecursivePick<FederationTypes['Werkgever'], {"kvkNummer":true}> );
+    & GraphQLRecursivePick<FederationTypes['Werkgever'], {"kvkNummer":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}>
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}> ) );
 }>;
 
 
@@ -211,6 +228,12 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
 }>;
 
+export type ComposeDirectiveDirectiveArgs = {
+  name: Scalars['String']['input'];
+};
+
+export type ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = Context, Args = ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type InaccessibleDirectiveArgs = { };
 
 export type InaccessibleDirectiveResolver<Result, Parent, ContextType = Context, Args = InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -228,6 +251,12 @@ export type OverrideDirectiveArgs = {
 
 export type OverrideDirectiveResolver<Result, Parent, ContextType = Context, Args = OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type PersoonsgegevensDirectiveArgs = {
+  categorie: Scalars['String']['input'];
+};
+
+export type PersoonsgegevensDirectiveResolver<Result, Parent, ContextType = Context, Args = PersoonsgegevensDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type ShareableDirectiveArgs = { };
 
 export type ShareableDirectiveResolver<Result, Parent, ContextType = Context, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
@@ -237,6 +266,13 @@ export type TagDirectiveArgs = {
 };
 
 export type TagDirectiveResolver<Result, Parent, ContextType = Context, Args = TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ToegangDirectiveArgs = {
+  perEntiteit?: Maybe<Scalars['Boolean']['input']>;
+  rollen: Array<Scalars['String']['input']>;
+};
+
+export type ToegangDirectiveResolver<Result, Parent, ContextType = Context, Args = ToegangDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type BrancheVacatureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BrancheVacature'] = ResolversParentTypes['BrancheVacature']> = ResolversObject<{
   branche?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -287,9 +323,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
 }>;
 
 export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
   inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
   override?: OverrideDirectiveResolver<any, any, ContextType>;
+  persoonsgegevens?: PersoonsgegevensDirectiveResolver<any, any, ContextType>;
   shareable?: ShareableDirectiveResolver<any, any, ContextType>;
   tag?: TagDirectiveResolver<any, any, ContextType>;
+  toegang?: ToegangDirectiveResolver<any, any, ContextType>;
 }>;
