@@ -8,6 +8,7 @@
 import type { BronnenConfig } from '../../adapters/kit/bronnen.js';
 import { startModuleWorker } from '../kit/module-worker.js';
 import type { RunningSubgraph } from '../kit/server.js';
+import type { AccessSettings } from '../kit/access/access-settings.js';
 import type { DatabaseOptions } from '../kit/store/database.js';
 import type { SyncReport } from './sync/index-sync.js';
 
@@ -34,8 +35,11 @@ export interface LoketThread extends RunningSubgraph {
 }
 
 export interface SpawnedLoketThread {
-  /** Starts the subgraph on the given partner sources; resolves once it listens. */
-  start(bronnen: BronnenConfig): Promise<LoketThread>;
+  /**
+   * Starts the subgraph on the given partner sources and access settings (token configuration,
+   * decision key, logboek URL); resolves once it listens.
+   */
+  start(bronnen: BronnenConfig, accessSettings: AccessSettings): Promise<LoketThread>;
   /** Ends the thread when it is not going to be started after all. */
   terminate(): Promise<void>;
 }
@@ -82,10 +86,10 @@ export function spawnLoketThread(options: LoketThreadOptions, log: (message: str
   });
 
   return {
-    start: (bronnen) =>
+    start: (bronnen, accessSettings) =>
       new Promise<LoketThread>((resolve, reject) => {
         settleStart = { resolve, reject };
-        worker.postMessage({ type: 'start', bronnen });
+        worker.postMessage({ type: 'start', bronnen, accessSettings });
       }),
     terminate: async () => {
       await worker.terminate();

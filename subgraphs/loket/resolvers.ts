@@ -3,10 +3,13 @@
  * lists and entity identities from the loket index.
  */
 import { referentie, type GemeenteRef, type RegioRef } from '../../schema/referentie/gemeenten.js';
+import { forbidden } from '../kit/access/access-errors.js';
 import { badInput } from '../kit/errors.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { bronStatussen, instrumentenVoorRegio, kandidatenPage, vacaturesPage, werkgeversPage } from './store/index-queries.js';
 import { pageSize } from './store/keyset-page.js';
+import { requireRegio } from './toegang/regio.js';
+import { toestemmingResolvers } from './toegang/toestemming-resolvers.js';
 
 const ref = referentie();
 
@@ -36,19 +39,36 @@ export const resolvers: Resolvers = {
     arbeidsmarktregios: () => ref.regios,
     arbeidsmarktregio: (_, { code }) => ref.regio(code) ?? null,
     gemeente: (_, { code }) => ref.gemeente(code) ?? null,
-    werkgever: (_, { kvkNummer }, ctx) => {
-      if (!/^\d{8}$/.test(kvkNummer)) throw badInput(`kvkNummer must be 8 digits, got "${kvkNummer}"`, 'kvkNummer');
-      return ctx.loaders.werkgever.load(kvkNummer);
+    werkgever: async (_, { kvkNummer }, ctx) => {
+      if (!/^\d{8}$/.test(kvkNummer)) throw badInput(`kvkNummer must be 8 digits, got "${kvkNummer.slice(0, 20)}"`, 'kvkNummer');
+      const werkgever = await ctx.loaders.werkgever.load(kvkNummer);
+      if (!werkgever) return null;
+      const besluit = await ctx.besluiten.werkgever.load(kvkNummer);
+      if (!besluit.toegestaan) throw forbidden(`Query.werkgever: ${besluit.weigering?.melding}`, besluit.weigering?.reden ?? 'ROL', 'Query.werkgever');
+      return werkgever;
     },
-    kandidaat: (_, { id }, ctx) => ctx.loaders.kandidaat.load(id),
-    vacature: (_, { id }, ctx) => ctx.loaders.vacature.load(id),
+    kandidaat: async (_, { id }, ctx) => {
+      const kandidaat = await ctx.loaders.kandidaat.load(id);
+      if (kandidaat) requireRegio(ctx.access.actor, kandidaat.regioCode, 'Query.kandidaat');
+      return kandidaat;
+    },
+    vacature: async (_, { id }, ctx) => {
+      const vacature = await ctx.loaders.vacature.load(id);
+      if (vacature) requireRegio(ctx.access.actor, vacature.regioCode, 'Query.vacature');
+      return vacature;
+    },
     instrument: (_, { id }, ctx) => ctx.loaders.instrument.load(id),
     bronStatus: (_, __, ctx) => bronStatussen(ctx.db),
   },
   Arbeidsmarktregio: {
     __resolveReference: (reference) => ref.regio(reference.code) ?? null,
-    kandidaten: (regio, { filter, first, after }, ctx) =>
-      kandidatenPage(ctx.db, {
+    kandidaten: (regio, { filter, first, after }, ctx) => {
+      requireRegio(ctx.access.actor, regio.code, 'Arbeidsmarktregio.kandidaten');
+      if (ctx.access.actor?.rol === 'werkgever' && (filter?.doelgroep || filter?.bron)) {
+        // Filtering on them would reveal what the werkgever may not read.
+        throw forbidden('Arbeidsmarktregio.kandidaten: a werkgever may not filter on doelgroep or bron', 'ROL', 'filter');
+      }
+      return kandidatenPage(ctx.db, {
         regioCode: regio.code,
         first: pageSize(first),
         after,
@@ -57,9 +77,11 @@ export const resolvers: Resolvers = {
         bron: filter?.bron,
         werkDenkNiveauMin: filter?.werkDenkNiveauMin,
         competentie: filter?.competentie,
-      }),
-    vacatures: (regio, { filter, first, after }, ctx) =>
-      vacaturesPage(ctx.db, {
+      });
+    },
+    vacatures: (regio, { filter, first, after }, ctx) => {
+      requireRegio(ctx.access.actor, regio.code, 'Arbeidsmarktregio.vacatures');
+      return vacaturesPage(ctx.db, {
         regioCode: regio.code,
         first: pageSize(first),
         after,
@@ -67,16 +89,19 @@ export const resolvers: Resolvers = {
         soort: filter?.soort,
         bron: filter?.bron,
         doelgroep: filter?.doelgroep,
-      }),
-    werkgevers: (regio, { filter, first, after }, ctx) =>
-      werkgeversPage(ctx.db, {
+      });
+    },
+    werkgevers: (regio, { filter, first, after }, ctx) => {
+      requireRegio(ctx.access.actor, regio.code, 'Arbeidsmarktregio.werkgevers');
+      return werkgeversPage(ctx.db, {
         regioCode: regio.code,
         first: pageSize(first),
         after,
         gemeente: gemeenteInRegio(regio, filter?.gemeente, 'filter.gemeente'),
         bron: filter?.bron,
         minBronnen: filter?.minBronnen,
-      }),
+      });
+    },
     instrumenten: (regio, { doelgroep, gemeente }, ctx) => {
       const only = gemeenteInRegio(regio, gemeente, 'gemeente');
       return instrumentenVoorRegio(ctx.db, { regioCode: regio.code, gemeenteCodes: only ? [only] : regio.gemeenten.map((g) => g.code), doelgroep });
@@ -89,6 +114,8 @@ export const resolvers: Resolvers = {
   Kandidaat: {
     __resolveReference: (reference, ctx) => ctx.loaders.kandidaat.load(reference.id),
     gemeente: (kandidaat) => gemeenteOf(kandidaat.gemeenteCode),
+    toegang: async (kandidaat, _, ctx) => ctx.access.signer.sign(await ctx.besluiten.kandidaat.load(kandidaat.id)),
+    ...toestemmingResolvers.Kandidaat,
   },
   Vacature: {
     __resolveReference: (reference, ctx) => ctx.loaders.vacature.load(reference.id),
@@ -99,7 +126,10 @@ export const resolvers: Resolvers = {
   Werkgever: {
     __resolveReference: (reference, ctx) => ctx.loaders.werkgever.load(reference.kvkNummer),
     gemeente: (werkgever) => ref.gemeente(werkgever.gemeenteCode) ?? null,
+    toegang: async (werkgever, _, ctx) => ctx.access.signer.sign(await ctx.besluiten.werkgever.load(werkgever.kvkNummer)),
   },
+  Mutation: toestemmingResolvers.Mutation,
+  Toestemming: toestemmingResolvers.Toestemming,
   Instrument: {
     __resolveReference: (reference, ctx) => ctx.loaders.instrument.load(reference.id),
     gemeente: (instrument) => (instrument.gemeenteCode ? gemeenteOf(instrument.gemeenteCode) : null),

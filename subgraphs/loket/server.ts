@@ -10,6 +10,8 @@
 import { loadBronnen, type BronnenConfig } from '../../adapters/kit/bronnen.js';
 import { pseudonymizerFromEnv, type Pseudonymize } from '../../adapters/kit/pseudonym.js';
 import { listenOptionsFromEnv, SUBGRAPHS, wholeNumberFromEnv } from '../../schema/subgraphs.js';
+import type { AccessDependencies } from '../kit/access/access-context.js';
+import { accessDependencies, accessSettingsFromEnv } from '../kit/access/access-settings.js';
 import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
 import { createContext } from './context.js';
 import { partnerFeeds } from './feeds.js';
@@ -28,6 +30,8 @@ export interface LoketSubgraphOptions {
   /** Refresh the index this often; 0 or absent: only at start. */
   syncIntervalMs?: number;
   log?: (message: string) => void;
+  /** Token verification, decision signing, audit log; default from the environment. */
+  access?: AccessDependencies;
 }
 
 export interface LoketSubgraph extends RunningSubgraph {
@@ -62,7 +66,14 @@ export async function startLoketSubgraph(options: LoketSubgraphOptions = {}): Pr
   const timer = options.syncIntervalMs ? setInterval(() => void syncNow().catch(() => {}), options.syncIntervalMs) : undefined;
   timer?.unref();
 
-  const server = await startSubgraphServer({ name: 'loket', resolvers, context: async () => createContext(db), port: options.port, host: options.host });
+  const server = await startSubgraphServer({
+    name: 'loket',
+    resolvers,
+    context: async (access) => createContext(db, access),
+    access: options.access ?? accessDependencies(accessSettingsFromEnv()),
+    port: options.port,
+    host: options.host,
+  });
   return {
     ...server,
     db,

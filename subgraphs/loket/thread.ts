@@ -7,6 +7,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { createPseudonymizer } from '../../adapters/kit/pseudonym.js';
 import type { BronnenConfig } from '../../adapters/kit/bronnen.js';
 import type { LoketThreadMessage, LoketThreadOptions } from './in-thread.js';
+import { accessDependencies, type AccessSettings } from '../kit/access/access-settings.js';
 import { startLoketSubgraph } from './server.js';
 
 if (!parentPort) throw new Error('subgraphs/loket/thread.ts runs only as a worker thread');
@@ -14,9 +15,15 @@ const port: MessagePort = parentPort;
 const post = (message: LoketThreadMessage) => port.postMessage(message);
 const { pseudonymKey, ...options } = (workerData as { data: LoketThreadOptions }).data;
 
-async function start(bronnen: BronnenConfig): Promise<void> {
+async function start(bronnen: BronnenConfig, accessSettings: AccessSettings): Promise<void> {
   try {
-    const loket = await startLoketSubgraph({ ...options, bronnen, pseudonymize: createPseudonymizer(pseudonymKey), log: (message) => post({ type: 'log', message }) });
+    const loket = await startLoketSubgraph({
+      ...options,
+      bronnen,
+      pseudonymize: createPseudonymizer(pseudonymKey),
+      access: accessDependencies(accessSettings),
+      log: (message) => post({ type: 'log', message }),
+    });
     post({ type: 'ready', url: loket.url });
     loket.firstSync.then(
       (report) => post({ type: 'synced', report }),
@@ -30,4 +37,4 @@ async function start(bronnen: BronnenConfig): Promise<void> {
   }
 }
 
-port.once('message', (message: { type: 'start'; bronnen: BronnenConfig }) => void start(message.bronnen));
+port.once('message', (message: { type: 'start'; bronnen: BronnenConfig; accessSettings: AccessSettings }) => void start(message.bronnen, message.accessSettings));

@@ -1,0 +1,82 @@
+/**
+ * The loket's access decisions for one request: per kandidaat, which personal-data categories the
+ * actor may read, and per employer, whether the actor may see its partner-held details. Made from the
+ * store on every request (no cache), batched per request with DataLoader:
+ * - outside the actor's regions: nothing;
+ * - a klantmanager whose organisation has the person as its client, for purpose `re-integratie`:
+ *   every category;
+ * - otherwise: the categories of consents that hold now for the request's purpose and the actor's
+ *   organisation or role;
+ * - employers: klantmanagers and accountmanagers of the employer's region, and the employer itself.
+ */
+import DataLoader from 'dataloader';
+import type { Actor } from '../../../gateway/auth/actor.js';
+import type { AccessContext } from '../../kit/access/access-context.js';
+import type { KandidaatBesluit, WerkgeverBesluit } from '../../kit/access/access-decision.js';
+import { BESLUIT_GELDIG_MS } from '../../kit/access/access-decision.js';
+import type { Database } from '../../kit/store/database.js';
+import { klantrelaties } from './klantrelaties.js';
+import { geldendeToestemmingen } from './toestemming-store.js';
+
+/** Every `@persoonsgegevens` category; a klantmanager of a client organisation reads them all. */
+export const ALLE_CATEGORIEEN = ['GEMEENTE_DOSSIER', 'UWV_DOSSIER', 'SW_DIENSTVERBAND', 'ONDERWIJS', 'TOESTEMMING'] as const;
+
+/** The purpose under which a client's own organisation reads its file. */
+export const DOEL_KLANTRELATIE = 're-integratie';
+
+export interface Besluiten {
+  kandidaat: DataLoader<string, KandidaatBesluit>;
+  werkgever: DataLoader<string, WerkgeverBesluit>;
+}
+
+export function createBesluiten(db: Database, access: AccessContext): Besluiten {
+  const doelbinding = access.purpose.ok ? access.purpose.purpose.doelbinding : null;
+  return {
+    kandidaat: new DataLoader(async (ids) => {
+      const actor = need(access.actor);
+      const verloopt = Date.now() + BESLUIT_GELDIG_MS;
+      const relaties = await klantrelaties(db, ids);
+      const toestemmingen = doelbinding ? await geldendeToestemmingen(db, ids, doelbinding, { organisatie: actor.organisatie ?? null, rol: actor.rol }) : [];
+      return ids.map((id): KandidaatBesluit => {
+        const base = { soort: 'Kandidaat' as const, id, actor: actor.sub, doelbinding, verloopt };
+        const relatie = relaties.get(id);
+        if (!relatie) return { ...base, categorieen: [], weigering: { reden: 'GEEN_KLANTRELATIE_OF_TOESTEMMING', melding: 'the person is not in the loket index' } };
+        if (!actor.regios.includes(relatie.regioCode)) {
+          return { ...base, categorieen: [], weigering: { reden: 'REGIO', melding: `the person lives in ${relatie.regioCode}, outside the regions of your token` } };
+        }
+        const klant = actor.rol === 'klantmanager' && actor.organisatie !== undefined && relatie.organisaties.includes(actor.organisatie);
+        if (klant && doelbinding === DOEL_KLANTRELATIE) return { ...base, categorieen: [...ALLE_CATEGORIEEN] };
+        const categorieen = [...new Set(toestemmingen.filter((t) => t.kandidaatId === id).flatMap((t) => t.categorieen))].sort();
+        const melding = klant
+          ? `the file of your client is read under purpose "${DOEL_KLANTRELATIE}"; for "${doelbinding ?? 'none'}" no consent covers this`
+          : `${actor.organisatie ?? actor.rol} has no client relation with this person and no consent for purpose "${doelbinding ?? 'none'}" covers this`;
+        return { ...base, categorieen, weigering: { reden: 'GEEN_KLANTRELATIE_OF_TOESTEMMING', melding } };
+      });
+    }),
+    werkgever: new DataLoader(async (kvks) => {
+      const actor = need(access.actor);
+      const verloopt = Date.now() + BESLUIT_GELDIG_MS;
+      const rows = await db.query<{ kvk_nummer: string; regio_code: string }>('SELECT kvk_nummer, regio_code FROM werkgever WHERE kvk_nummer = ANY($1)', [kvks]);
+      const regio = new Map(rows.map((r) => [r.kvk_nummer, r.regio_code]));
+      return kvks.map((kvk): WerkgeverBesluit => ({ soort: 'Werkgever', id: kvk, actor: actor.sub, verloopt, ...werkgeverToegang(actor, kvk, regio.get(kvk)) }));
+    }),
+  };
+}
+
+function werkgeverToegang(actor: Actor, kvk: string, regioCode: string | undefined): Pick<WerkgeverBesluit, 'toegestaan' | 'weigering'> {
+  if (actor.rol === 'werkgever') {
+    return actor.kvkNummer === kvk ? { toegestaan: true } : { toegestaan: false, weigering: { reden: 'EIGEN_WERKGEVER', melding: 'a werkgever sees only its own employer record' } };
+  }
+  if (actor.rol !== 'klantmanager' && actor.rol !== 'accountmanager') {
+    return { toegestaan: false, weigering: { reden: 'ROL', melding: `employer details are not available to rol ${actor.rol}` } };
+  }
+  if (regioCode === undefined || !actor.regios.includes(regioCode)) {
+    return { toegestaan: false, weigering: { reden: 'REGIO', melding: `the employer is located ${regioCode ? `in ${regioCode}, ` : ''}outside the regions of your token` } };
+  }
+  return { toegestaan: true };
+}
+
+function need(actor: Actor | undefined): Actor {
+  if (!actor) throw new Error('access decisions need an authenticated actor');
+  return actor;
+}
