@@ -1,14 +1,19 @@
 /**
- * The whole graph on one machine: the simulated partner systems, the six subgraphs and the gateway,
- * each its own HTTP server on its own port, talking real HTTP. `npm start` runs it with the default
- * ports; tests run it with ephemeral ports (`ports: 'ephemeral'`) and an in-memory store.
+ * The whole graph on one machine: the simulated partner systems, the seven subgraphs (the logboek
+ * first: the others record personal-data reads in it) and the gateway, each its own HTTP server on its
+ * own port, talking real HTTP. `npm start` runs it with the default ports and the dev token issuer;
+ * tests run it with ephemeral ports (`ports: 'ephemeral'`), in-memory stores and their own issuer.
  */
 import type { BronnenConfig } from '../adapters/kit/bronnen.js';
 import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../adapters/kit/pseudonym.js';
+import { createTokenVerifier } from '../gateway/auth/token-verifier.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { SUBGRAPHS, type SubgraphName } from '../schema/subgraphs.js';
 import type { RunningSubgraph } from '../subgraphs/kit/server.js';
 import { startGemeenteSubgraph } from '../subgraphs/gemeente/server.js';
+import { accessDependencies, accessSettingsFromEnv, type AccessSettings } from '../subgraphs/kit/access/access-settings.js';
+import type { AuditSink } from '../subgraphs/kit/access/audit-trail.js';
+import { startLogboekSubgraph } from '../subgraphs/logboek/server.js';
 import { spawnLoketThread, type LoketThread } from '../subgraphs/loket/in-thread.js';
 import type { DatabaseOptions } from '../subgraphs/kit/store/database.js';
 import { startOnderwijsSubgraph } from '../subgraphs/onderwijs/server.js';
@@ -30,6 +35,15 @@ export interface StackOptions {
   host?: string;
   /** Loket store; default PGlite in `.data/loket`. */
   database?: DatabaseOptions;
+  /** Logboek store; default derived from `database`: `.data/logboek`, in memory, or schema `<schema>_logboek`. */
+  logboekDatabase?: DatabaseOptions;
+  /** Token configuration and decision key; default from the environment (the dev issuer outside production). */
+  access?: Omit<AccessSettings, 'logboekUrl'>;
+  /**
+   * Replaces the logboek client of the partner subgraphs. Only for the benchmark that measures what
+   * audit logging adds to a personal-data query; every other use keeps the real logboek.
+   */
+  auditSinkForBenchmark?: AuditSink;
   /** Knobs per partner sandbox (latency, error rate, hangs). */
   knobs?: Partial<Record<PartnerName, Partial<SandboxKnobs>>>;
   /** Key of the pseudonyms (PSEUDONIEM_SLEUTEL); default the environment's or the sandbox key. */
@@ -44,6 +58,8 @@ export interface Stack {
   bronnen: BronnenConfig;
   /** The graph's GraphQL endpoint. */
   gatewayUrl: string;
+  /** Token configuration, decision key and logboek URL the parts run with. */
+  accessSettings: AccessSettings;
   sandboxes: Record<PartnerName, PartnerServer>;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** The loket subgraph, running in its own worker thread. */
@@ -78,15 +94,29 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const { servers: sandboxes, bronnen, close: closeSandboxes } = await time('sandboxes', () => startSandboxes(world, { ports: options.ports, host, knobs: options.knobs }));
     started.push({ stop: closeSandboxes });
 
+    const baseSettings = options.access ?? accessSettingsFromEnv();
+    const verifier = createTokenVerifier(baseSettings.auth);
+    const logboek = await time('logboek', () =>
+      startLogboekSubgraph({
+        host,
+        port: fixed ? SUBGRAPHS.logboek.port : 0,
+        database: options.logboekDatabase ?? logboekDatabaseFor(options.database),
+        authenticate: (headers) => verifier.verify(typeof headers.authorization === 'string' ? headers.authorization : undefined),
+      }),
+    );
+    started.push(logboek);
+    const accessSettings: AccessSettings = { ...baseSettings, logboekUrl: logboek.url };
+    const access = { ...accessDependencies(accessSettings), ...(options.auditSinkForBenchmark ? { auditSink: options.auditSinkForBenchmark } : {}) };
+
     const pseudonymize = createPseudonymizer(pseudonymKey);
-    const subgraphOptions = (name: SubgraphName) => ({ host, port: fixed ? SUBGRAPHS[name].port : 0, bronnen, pseudonymize, log, refreshIntervalMs: options.syncIntervalMs });
+    const subgraphOptions = (name: SubgraphName) => ({ host, port: fixed ? SUBGRAPHS[name].port : 0, bronnen, pseudonymize, log, refreshIntervalMs: options.syncIntervalMs, access });
 
     const subgraphs = await time('subgraphs', async () => {
       // They start concurrently; each one's own time shows which warm-up dominates.
       const results = await Promise.allSettled([
         time('loket', () => {
           loketStarted = true;
-          return loketThread.start(bronnen);
+          return loketThread.start(bronnen, accessSettings);
         }),
         time('gemeente', () => startGemeenteSubgraph(subgraphOptions('gemeente'))),
         time('uwv', () => startUwvSubgraph(subgraphOptions('uwv'))),
@@ -98,11 +128,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
       const [loket, gemeente, uwv, sw, onderwijs, wv] = results.map((r) => (r as PromiseFulfilledResult<RunningSubgraph>).value);
-      return { loket, gemeente, uwv, 'sw-bedrijf': sw, onderwijs, werkgeversvereniging: wv } as Record<SubgraphName, RunningSubgraph>;
+      return { loket, gemeente, uwv, 'sw-bedrijf': sw, onderwijs, werkgeversvereniging: wv, logboek } as Record<SubgraphName, RunningSubgraph>;
     });
 
     const gateway: RunningGateway = await time('gateway', () =>
       startGateway({
+        auth: accessSettings.auth,
         host,
         port: fixed ? undefined : 0,
         subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
@@ -113,6 +144,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return {
       world,
       bronnen,
+      accessSettings,
       gatewayUrl: gateway.url,
       sandboxes,
       subgraphs,
@@ -129,4 +161,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 /** Stops in reverse start order: gateway first, sandboxes last. */
 async function stopAll(started: { stop(): Promise<void> }[]): Promise<void> {
   for (const part of started.reverse()) await part.stop().catch(() => {});
+}
+
+/** The logboek's own store next to the loket's: its own PGlite folder, or its own PostgreSQL schema. */
+function logboekDatabaseFor(loket: DatabaseOptions | undefined): DatabaseOptions {
+  if (loket?.databaseUrl) return { databaseUrl: loket.databaseUrl, schema: loket.schema && loket.schema !== 'public' ? `${loket.schema}_logboek` : 'logboek' };
+  if (loket?.dataDir?.startsWith('memory://')) return { dataDir: 'memory://' };
+  return { dataDir: process.env.LOGBOEK_DATA_DIR || '.data/logboek' };
 }

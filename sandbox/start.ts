@@ -1,6 +1,7 @@
 /**
- * `npm start`: runs the whole één loket graph on this machine (sandbox partners, six subgraphs,
- * gateway), prints the graph's URL and an example query, and stops everything on Ctrl-C.
+ * `npm start`: runs the whole één loket graph on this machine (sandbox partners, seven subgraphs,
+ * gateway) with the dev token issuer, prints the graph's URL and an example query with a dev token,
+ * and stops everything on Ctrl-C.
  */
 import { wholeNumberFromEnv } from '../schema/subgraphs.js';
 import { startStack } from './stack.js';
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
   console.log(`\nReady in ${seconds} s (${Object.entries(stack.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}).`);
   console.log(`\n  GraphQL:  ${stack.gatewayUrl}   (open it in a browser for Apollo Sandbox)`);
   console.log(`  Partners: ${Object.entries(stack.sandboxes).map(([name, s]) => `${name} ${s.url}`).join(', ')}`);
-  console.log(`\nTry:\n  curl -s ${stack.gatewayUrl} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE })}'\n`);
+  console.log(`\nTry, with a dev token (every request needs one; README, "Access"):`);
+  console.log(`  TOKEN=$(npm run -s token -- --rol accountmanager --organisatie WSP-AM36 --regio AM36)`);
+  console.log(`  curl -s ${stack.gatewayUrl} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: EXAMPLE })}'\n`);
   console.log('Ctrl-C stops everything.');
 
   let stopping = false;

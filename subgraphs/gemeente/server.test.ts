@@ -3,6 +3,8 @@
  * resolves dossiers, employer relations and WSP vacancies from JSON systems and CSV exports; a
  * malformed record gives a null field plus a PARTNER_RECORD_INVALID error while the rest resolves;
  * 20 candidates cost one partner call per source system; a failing partner gives PARTNER_UNAVAILABLE.
+ * Access: no token is a 401, a missing or forged access decision or a missing purpose withholds the
+ * dossier, and every dossier returned is recorded in the audit log first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
@@ -12,11 +14,13 @@ import { generateWorld } from '../../sandbox/generator/world.js';
 import type { Persoon, World } from '../../sandbox/generator/world-types.js';
 import { startGemeenteSandbox } from '../../sandbox/gemeente/server.js';
 import type { PartnerServer } from '../../sandbox/kit/partner-server.js';
+import { subgraphTestAccess } from '../../test/support/access.js';
 import type { RunningPartnerSubgraph } from '../kit/partner-subgraph.js';
 import { startGemeenteSubgraph } from './server.js';
 
 const pseudonymize = createPseudonymizer('subgraph-test-sleutel-gemeente');
 const bronnen = loadBronnen();
+const t = subgraphTestAccess();
 let world: World;
 let sandbox: PartnerServer;
 let subgraph: RunningPartnerSubgraph;
@@ -24,7 +28,7 @@ let subgraph: RunningPartnerSubgraph;
 beforeAll(async () => {
   world = generateWorld({ kandidaten: 400, vacatures: 200, werkgevers: 150, malformedRate: 0.05 }, bronnen);
   sandbox = await startGemeenteSandbox(world, bronnen);
-  subgraph = await startGemeenteSubgraph({ bronnen: loadBronnen({ GEMEENTE_BRON_URL: sandbox.url }), pseudonymize, timeoutMs: 5_000 });
+  subgraph = await startGemeenteSubgraph({ bronnen: loadBronnen({ GEMEENTE_BRON_URL: sandbox.url }), pseudonymize, timeoutMs: 5_000, access: t.deps });
 });
 afterAll(async () => {
   await subgraph?.stop();
@@ -38,19 +42,31 @@ interface GraphQLResponse {
 
 const DOSSIER = `... on Kandidaat { id gemeenteDossier { gemeente { code } naam geboortedatum regeling participatieladderTrede klantmanager inBeeldSinds statushouder bijgewerktOp } }`;
 
-async function entities(representations: Record<string, string>[], selection: string): Promise<GraphQLResponse> {
-  const response = await fetch(subgraph.url, {
+type Representation = { __typename: string; id?: string; kvkNummer?: string; toegang?: string };
+
+/** Representations as the router sends them: Kandidaat and Werkgever carry the loket's decision. */
+async function entities(representations: Representation[], selection: string, headers?: Record<string, string>): Promise<GraphQLResponse> {
+  return (await post(representations.map(t.granted), selection, headers ?? (await t.headers()))).json() as Promise<GraphQLResponse>;
+}
+
+function post(representations: Representation[], selection: string, headers: Record<string, string>): Promise<Response> {
+  return fetch(subgraph.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query: `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, variables: { r: representations } }),
   });
-  return (await response.json()) as GraphQLResponse;
+}
+
+/** The same decision with its signature changed (the first character carries 6 full bits). */
+function tampered<R extends Representation>(representation: R): R {
+  const [payload, signature = ''] = String(representation.toegang).split('.');
+  return { ...representation, toegang: `${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}` };
 }
 
 const formaatVan = (bronId: string) => bronnen.gemeente.find((b) => b.id === bronId)?.formaat;
 type Klant = Persoon & { gemeente: NonNullable<Persoon['gemeente']> };
 const klanten = (): Klant[] => world.personen.filter((p): p is Klant => p.gemeente !== undefined);
-const kandidaat = (p: Persoon) => ({ __typename: 'Kandidaat', id: pseudonymize(p.bsn) });
+const kandidaat = (p: Persoon): Representation => ({ __typename: 'Kandidaat', id: pseudonymize(p.bsn) });
 
 function klant(predicate: (p: Klant) => boolean): Klant {
   const found = klanten().find(predicate);
@@ -73,6 +89,7 @@ describe('gemeente subgraph', () => {
     const json = klant((p) => !p.gemeente.corrupt && formaatVan(p.gemeente.bronId) === 'json' && p.tussenvoegsel !== '');
     const csv = klant((p) => !p.gemeente.corrupt && formaatVan(p.gemeente.bronId) === 'csv');
     const onbekend = world.personen.find((p) => !p.gemeente) as Persoon;
+    t.audit.length = 0;
 
     const body = await entities([kandidaat(json), kandidaat(csv), kandidaat(onbekend)], DOSSIER);
 
@@ -95,6 +112,12 @@ describe('gemeente subgraph', () => {
     expect(new Date(String((body.data?._entities[1]?.gemeenteDossier as Record<string, unknown>).bijgewerktOp)).getTime()).toBe(Math.floor(new Date(csv.gemeente.bijgewerktOp).getTime() / 1000) * 1000);
     expect(body.data?._entities[2]).toEqual({ id: pseudonymize(onbekend.bsn), gemeenteDossier: null });
     expectNoBsn(body);
+    // One record per dossier returned, none for the person no gemeente knows.
+    expect(t.audit.map((r) => r.betrokkene).sort()).toEqual([pseudonymize(json.bsn), pseudonymize(csv.bsn)].sort());
+    for (const record of t.audit) {
+      expect(record).toMatchObject({ velden: ['Kandidaat.gemeenteDossier'], status: 'OK', resource: 'een-loket/gemeente', doelbinding: 're-integratie', verwerkingsactiviteit: 'klantdossier-inzien' });
+    }
+    expectNoBsn(t.audit);
   });
 
   it('reports a malformed record as PARTNER_RECORD_INVALID while the other entities resolve', async () => {
@@ -174,5 +197,46 @@ describe('gemeente subgraph', () => {
     } finally {
       sandbox.knobs.errorRate = 0;
     }
+  });
+
+  describe('access', () => {
+    const bekend = () => klant((p) => !p.gemeente.corrupt);
+
+    it('refuses a request without a token with 401 UNAUTHENTICATED and no data', async () => {
+      const response = await post([t.granted(kandidaat(bekend()))], DOSSIER, {});
+      expect(response.status).toBe(401);
+      const body = (await response.json()) as GraphQLResponse;
+      expect(body.data).toBeUndefined();
+      expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    });
+
+    it('withholds the dossier, unaudited, when the access decision is missing or forged', async () => {
+      const persoon = bekend();
+      t.audit.length = 0;
+
+      const body = (await (await post([kandidaat(persoon), tampered(t.granted(kandidaat(persoon)))], DOSSIER, await t.headers())).json()) as GraphQLResponse;
+
+      expect(body.data?._entities).toEqual([
+        { id: pseudonymize(persoon.bsn), gemeenteDossier: null },
+        { id: pseudonymize(persoon.bsn), gemeenteDossier: null },
+      ]);
+      expect(body.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.reden])).toEqual([
+        [['_entities', 0, 'gemeenteDossier'], 'FORBIDDEN', 'BESLUIT_ONGELDIG'],
+        [['_entities', 1, 'gemeenteDossier'], 'FORBIDDEN', 'BESLUIT_ONGELDIG'],
+      ]);
+      expect(t.audit).toEqual([]);
+    });
+
+    it('withholds the dossier, unaudited, without the purpose headers', async () => {
+      const persoon = bekend();
+      const { authorization } = await t.headers();
+      t.audit.length = 0;
+
+      const body = await entities([kandidaat(persoon)], DOSSIER, { authorization: authorization as string });
+
+      expect(body.data?._entities).toEqual([{ id: pseudonymize(persoon.bsn), gemeenteDossier: null }]);
+      expect(body.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'FORBIDDEN', reden: 'DOELBINDING' })]);
+      expect(t.audit).toEqual([]);
+    });
   });
 });

@@ -2,6 +2,8 @@
  * The onderwijs subgraph over HTTP against the SBB sandbox: entity references resolve to diplomas,
  * leerbedrijf status and leerbanen; a malformed SBB record or a failing SBB gives null plus an error
  * that names the partner, while the rest of the response is served; batches cost one call per 25.
+ * Access: no token is a 401; a missing or forged access decision or a missing purpose withholds the
+ * diplomas; every onderwijs record returned is recorded in the audit log first.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
@@ -11,6 +13,7 @@ import { generateWorld } from '../../sandbox/generator/world.js';
 import type { World } from '../../sandbox/generator/world-types.js';
 import type { PartnerServer } from '../../sandbox/kit/partner-server.js';
 import { startOnderwijsSandbox } from '../../sandbox/onderwijs/server.js';
+import { subgraphTestAccess } from '../../test/support/access.js';
 import type { RunningSubgraph } from '../kit/server.js';
 import { startOnderwijsSubgraph } from './server.js';
 
@@ -27,6 +30,7 @@ const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) {
 } }`;
 
 const pseudonymize = createPseudonymizer('subgraph-test-sleutel-onderwijs');
+const t = subgraphTestAccess();
 let world: World;
 let sandbox: PartnerServer;
 let subgraph: RunningSubgraph;
@@ -35,7 +39,7 @@ beforeAll(async () => {
   const bronnen = loadBronnen();
   world = generateWorld({ kandidaten: 400, vacatures: 200, werkgevers: 150, malformedRate: 0.05 }, bronnen);
   sandbox = await startOnderwijsSandbox(world, bronnen);
-  subgraph = await startOnderwijsSubgraph({ bronnen: loadBronnen({ ONDERWIJS_BRON_URL: sandbox.url }), pseudonymize });
+  subgraph = await startOnderwijsSubgraph({ bronnen: loadBronnen({ ONDERWIJS_BRON_URL: sandbox.url }), pseudonymize, access: t.deps });
 });
 afterAll(async () => {
   await subgraph?.stop();
@@ -46,14 +50,27 @@ beforeEach(() => {
   sandbox.resetCounters();
 });
 
-async function entities(representations: Record<string, string>[]): Promise<GraphQLResponse> {
-  const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables: { r: representations } }) });
+type Representation = { __typename: string; id?: string; kvkNummer?: string; toegang?: string };
+
+/** As the router sends them: Kandidaat and Werkgever carry the loket's access decision. */
+async function entities(representations: Representation[]): Promise<GraphQLResponse> {
+  const response = await post(representations.map(t.granted), await t.headers());
   expect(response.status).toBe(200);
   return (await response.json()) as GraphQLResponse;
 }
 
-const kandidaat = (bsn: string) => ({ __typename: 'Kandidaat', id: pseudonymize(bsn) });
-const werkgever = (kvkNummer: string) => ({ __typename: 'Werkgever', kvkNummer });
+function post(representations: Representation[], headers: Record<string, string>): Promise<Response> {
+  return fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY, variables: { r: representations } }) });
+}
+
+/** The same decision with its signature changed (the first character carries 6 full bits). */
+function tampered(representation: Representation): Representation {
+  const [payload, signature = ''] = String(representation.toegang).split('.');
+  return { ...representation, toegang: `${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}` };
+}
+
+const kandidaat = (bsn: string): Representation => ({ __typename: 'Kandidaat', id: pseudonymize(bsn) });
+const werkgever = (kvkNummer: string): Representation => ({ __typename: 'Werkgever', kvkNummer });
 
 describe('onderwijs subgraph', () => {
   it("resolves a candidate's diplomas, an employer's recognition and a leerbaan; unknown ones are null", async () => {
@@ -64,6 +81,7 @@ describe('onderwijs subgraph', () => {
     const gewoneVacature = world.vacatures.find((v) => !v.onderwijs);
     if (!persoon?.onderwijs || !onbekend || !leerbedrijf?.onderwijs || !vacature?.onderwijs || !gewoneVacature) throw new Error('world lacks the needed records');
     const vacId = vacatureId(vacature.kvkNummer, vacature.titel, vacature.postcode);
+    t.audit.length = 0;
     const result = await entities([
       kandidaat(persoon.bsn),
       kandidaat(onbekend.bsn),
@@ -81,6 +99,10 @@ describe('onderwijs subgraph', () => {
       },
     });
     expect(leeg).toEqual({ id: pseudonymize(onbekend.bsn), onderwijs: null });
+    // The diplomas returned were recorded first; nothing for the person SBB does not know.
+    expect(t.audit).toEqual([
+      expect.objectContaining({ betrokkene: pseudonymize(persoon.bsn), velden: ['Kandidaat.onderwijs'], status: 'OK', resource: 'een-loket/onderwijs', doelbinding: 're-integratie' }),
+    ]);
     expect(w).toEqual({
       kvkNummer: leerbedrijf.kvkNummer,
       leerbedrijf: { erkend: true, erkenningen: leerbedrijf.onderwijs.erkenningen.map((e) => ({ crebo: e.crebo, opleiding: e.opleiding, erkendSinds: e.sinds })) },
@@ -127,5 +149,52 @@ describe('onderwijs subgraph', () => {
       expect.objectContaining({ code: 'PARTNER_UNAVAILABLE', bron: 'ONDERWIJS', bronSysteem: 'sbb' }),
       expect.objectContaining({ code: 'PARTNER_UNAVAILABLE', bron: 'ONDERWIJS', bronSysteem: 'sbb' }),
     ]);
+  });
+
+  describe('access', () => {
+    const deelnemer = () => {
+      const persoon = world.personen.find((p) => p.onderwijs && !p.onderwijs.corrupt);
+      if (!persoon) throw new Error('world lacks a valid deelnemer');
+      return persoon;
+    };
+
+    it('refuses a request without a token with 401 UNAUTHENTICATED and no data', async () => {
+      const response = await post([t.granted(kandidaat(deelnemer().bsn))], {});
+      expect(response.status).toBe(401);
+      const body = (await response.json()) as GraphQLResponse;
+      expect(body.data).toBeUndefined();
+      expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    });
+
+    it('withholds the diplomas, unaudited, when the access decision is missing or forged', async () => {
+      const persoon = deelnemer();
+      t.audit.length = 0;
+
+      const response = await post([kandidaat(persoon.bsn), tampered(t.granted(kandidaat(persoon.bsn)))], await t.headers());
+      const result = (await response.json()) as GraphQLResponse;
+
+      expect(result.data?._entities).toEqual([
+        { id: pseudonymize(persoon.bsn), onderwijs: null },
+        { id: pseudonymize(persoon.bsn), onderwijs: null },
+      ]);
+      expect(result.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.reden])).toEqual([
+        [['_entities', 0, 'onderwijs'], 'FORBIDDEN', 'BESLUIT_ONGELDIG'],
+        [['_entities', 1, 'onderwijs'], 'FORBIDDEN', 'BESLUIT_ONGELDIG'],
+      ]);
+      expect(t.audit).toEqual([]);
+    });
+
+    it('withholds the diplomas, unaudited, without the purpose headers', async () => {
+      const persoon = deelnemer();
+      const { authorization } = await t.headers();
+      t.audit.length = 0;
+
+      const response = await post([t.granted(kandidaat(persoon.bsn))], { authorization: authorization as string });
+      const result = (await response.json()) as GraphQLResponse;
+
+      expect(result.data?._entities).toEqual([{ id: pseudonymize(persoon.bsn), onderwijs: null }]);
+      expect(result.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'FORBIDDEN', reden: 'DOELBINDING' })]);
+      expect(t.audit).toEqual([]);
+    });
   });
 });

@@ -2,7 +2,8 @@
  * The SW-bedrijf subgraph end to end: a seeded world in the SW-bedrijven sandbox, the subgraph in
  * front of it, `_entities` queries over HTTP as the gateway sends them. Checks the fields, the errors
  * a front-end gets for a malformed record or an unreachable SW-bedrijf, and the partner calls a batch
- * costs.
+ * costs. Access: no token is a 401; a missing or forged access decision or a missing purpose withholds
+ * the dienstverband; every dienstverband returned is recorded in the audit log first.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBronnen, type BronnenConfig } from '../../adapters/kit/bronnen.js';
@@ -11,10 +12,12 @@ import { generateWorld } from '../../sandbox/generator/world.js';
 import type { Persoon, World } from '../../sandbox/generator/world-types.js';
 import type { PartnerServer } from '../../sandbox/kit/partner-server.js';
 import { startSwBedrijfSandbox } from '../../sandbox/sw-bedrijf/server.js';
+import { subgraphTestAccess } from '../../test/support/access.js';
 import type { RunningSubgraph } from '../kit/server.js';
 import { startSwBedrijfSubgraph } from './server.js';
 
 const pseudonymize = createPseudonymizer('sw-bedrijf-subgraph-test-sleutel');
+const t = subgraphTestAccess();
 let world: World;
 let bronnen: BronnenConfig;
 let sandbox: PartnerServer;
@@ -25,7 +28,7 @@ beforeAll(async () => {
   world = generateWorld({ kandidaten: 400, vacatures: 200, werkgevers: 150, malformedRate: 0.05 }, sandboxBronnen);
   sandbox = await startSwBedrijfSandbox(world, sandboxBronnen);
   bronnen = loadBronnen({ SW_BEDRIJF_BRON_URL: sandbox.url });
-  subgraph = await startSwBedrijfSubgraph({ port: 0, bronnen, pseudonymize, log: () => {} });
+  subgraph = await startSwBedrijfSubgraph({ port: 0, bronnen, pseudonymize, log: () => {}, access: t.deps });
 });
 
 afterAll(async () => {
@@ -43,15 +46,28 @@ interface GraphQLResponse {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-async function entities(query: string, representations: Record<string, string>[]): Promise<GraphQLResponse> {
-  const response = await fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { r: representations } }) });
+type Representation = { __typename: string; id?: string; kvkNummer?: string; toegang?: string };
+
+/** As the router sends them: Kandidaat and Werkgever carry the loket's access decision. */
+async function entities(query: string, representations: Representation[]): Promise<GraphQLResponse> {
+  const response = await post(query, representations.map(t.granted), await t.headers());
   expect(response.status).toBe(200);
   return (await response.json()) as GraphQLResponse;
 }
 
+function post(query: string, representations: Representation[], headers: Record<string, string>): Promise<Response> {
+  return fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables: { r: representations } }) });
+}
+
+/** The same decision with its signature changed (the first character carries 6 full bits). */
+function tampered(representation: Representation): Representation {
+  const [payload, signature = ''] = String(representation.toegang).split('.');
+  return { ...representation, toegang: `${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}` };
+}
+
 type SwPersoon = Persoon & { sw: NonNullable<Persoon['sw']> };
 const swPersonen = (): SwPersoon[] => world.personen.filter((p): p is SwPersoon => p.sw !== undefined);
-const kandidaat = (p: Persoon) => ({ __typename: 'Kandidaat', id: pseudonymize(p.bsn) });
+const kandidaat = (p: Persoon): Representation => ({ __typename: 'Kandidaat', id: pseudonymize(p.bsn) });
 const naamVan = (bronId: string) => bronnen.swBedrijf.find((b) => b.id === bronId)?.naam;
 
 describe('SW-bedrijf subgraph', () => {
@@ -59,6 +75,7 @@ describe('SW-bedrijf subgraph', () => {
     const persoon = swPersonen().find((p) => !p.sw.corrupt && p.sw.gedetacheerdBij !== null);
     const ander = world.personen.find((p) => p.sw === undefined);
     if (!persoon || !ander) throw new Error('test world lacks the people this test needs');
+    t.audit.length = 0;
     const result = await entities(KANDIDAAT, [kandidaat(persoon), kandidaat(ander)]);
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual([
@@ -74,6 +91,10 @@ describe('SW-bedrijf subgraph', () => {
         },
       },
       { id: pseudonymize(ander.bsn), swDienstverband: null },
+    ]);
+    // The dienstverband returned was recorded first; nothing for the person not employed.
+    expect(t.audit).toEqual([
+      expect.objectContaining({ betrokkene: pseudonymize(persoon.bsn), velden: ['Kandidaat.swDienstverband'], status: 'OK', resource: 'een-loket/sw-bedrijf', doelbinding: 're-integratie' }),
     ]);
   });
 
@@ -141,5 +162,52 @@ describe('SW-bedrijf subgraph', () => {
     }
     const recovered = await entities(KANDIDAAT, [kandidaat(persoon)]);
     expect(recovered.errors).toBeUndefined();
+  });
+
+  describe('access', () => {
+    const medewerker = () => {
+      const persoon = swPersonen().find((p) => !p.sw.corrupt);
+      if (!persoon) throw new Error('test world lacks a valid SW employee');
+      return persoon;
+    };
+
+    it('refuses a request without a token with 401 UNAUTHENTICATED and no data', async () => {
+      const response = await post(KANDIDAAT, [t.granted(kandidaat(medewerker()))], {});
+      expect(response.status).toBe(401);
+      const body = (await response.json()) as GraphQLResponse;
+      expect(body.data).toBeUndefined();
+      expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    });
+
+    it('withholds the dienstverband, unaudited, when the access decision is missing or forged', async () => {
+      const persoon = medewerker();
+      t.audit.length = 0;
+
+      const response = await post(KANDIDAAT, [kandidaat(persoon), tampered(t.granted(kandidaat(persoon)))], await t.headers());
+      const result = (await response.json()) as GraphQLResponse;
+
+      expect(result.data?._entities).toEqual([
+        { id: pseudonymize(persoon.bsn), swDienstverband: null },
+        { id: pseudonymize(persoon.bsn), swDienstverband: null },
+      ]);
+      expect(result.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.reden])).toEqual([
+        [['_entities', 0, 'swDienstverband'], 'FORBIDDEN', 'BESLUIT_ONGELDIG'],
+        [['_entities', 1, 'swDienstverband'], 'FORBIDDEN', 'BESLUIT_ONGELDIG'],
+      ]);
+      expect(t.audit).toEqual([]);
+    });
+
+    it('withholds the dienstverband, unaudited, without the purpose headers', async () => {
+      const persoon = medewerker();
+      const { authorization } = await t.headers();
+      t.audit.length = 0;
+
+      const response = await post(KANDIDAAT, [t.granted(kandidaat(persoon))], { authorization: authorization as string });
+      const result = (await response.json()) as GraphQLResponse;
+
+      expect(result.data?._entities).toEqual([{ id: pseudonymize(persoon.bsn), swDienstverband: null }]);
+      expect(result.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'FORBIDDEN', reden: 'DOELBINDING' })]);
+      expect(t.audit).toEqual([]);
+    });
   });
 });

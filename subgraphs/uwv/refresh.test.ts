@@ -8,11 +8,13 @@ import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../../adapters/kit/
 import { generateWorld } from '../../sandbox/generator/world.js';
 import type { PartnerServer } from '../../sandbox/kit/partner-server.js';
 import { startUwvSandbox } from '../../sandbox/uwv/server.js';
+import { subgraphTestAccess } from '../../test/support/access.js';
 import { graphql } from '../../test/support/graphql.js';
 import type { RunningPartnerSubgraph } from '../kit/partner-subgraph.js';
 import { startUwvSubgraph } from './server.js';
 
 const pseudonymize = createPseudonymizer(DEV_PSEUDONIEM_SLEUTEL);
+const t = subgraphTestAccess();
 const size = { kandidaten: 200, vacatures: 50, werkgevers: 50 };
 const before = generateWorld({ seed: 1, ...size });
 const after = generateWorld({ seed: 2, ...size });
@@ -30,18 +32,18 @@ describe('uwv subgraph refresh', () => {
     const bronnen = loadBronnen();
     sandbox = await startUwvSandbox(before, bronnen);
     const port = Number(new URL(sandbox.url).port);
-    subgraph = await startUwvSubgraph({ bronnen: loadBronnen({ UWV_BRON_URL: sandbox.url }), pseudonymize, refreshIntervalMs: 100, log: () => {} });
+    subgraph = await startUwvSubgraph({ bronnen: loadBronnen({ UWV_BRON_URL: sandbox.url }), pseudonymize, refreshIntervalMs: 100, log: () => {}, access: t.deps });
     const nieuw = after.personen.find((p) => p.uwv && !p.uwv.corrupt);
-    const representation = [{ __typename: 'Kandidaat', id: pseudonymize(nieuw!.bsn) }];
+    const representation = [t.granted({ __typename: 'Kandidaat', id: pseudonymize(nieuw!.bsn) })];
 
-    const unknown = await graphql(subgraph.url, QUERY, { r: representation });
+    const unknown = await graphql(subgraph.url, QUERY, { r: representation }, await t.headers());
     expect(unknown.data?._entities).toEqual([{ id: representation[0]?.id, uwvDossier: null }]);
 
     await sandbox.close();
     sandbox = await startUwvSandbox(after, bronnen, { port });
     await vi.waitFor(
       async () => {
-        const known = await graphql(subgraph!.url, QUERY, { r: representation });
+        const known = await graphql(subgraph!.url, QUERY, { r: representation }, await t.headers());
         expect(known.data?._entities[0].uwvDossier).toEqual({ ingeschrevenSinds: nieuw!.uwv!.inschrijfdatum });
       },
       { timeout: 5_000, interval: 100 },

@@ -1,6 +1,7 @@
 /**
  * The uwv subgraph end to end: a generated world in the UWV sandbox, the subgraph reading it through
- * the UWV adapter, `_entities` queries over HTTP as the gateway sends them.
+ * the UWV adapter, `_entities` queries over HTTP as the gateway sends them, with the user's token,
+ * the purpose headers and the loket's access decisions; without them the UWV data is withheld.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
@@ -10,10 +11,12 @@ import { generateWorld } from '../../sandbox/generator/world.js';
 import type { Persoon, Vacature, Werkgever, World } from '../../sandbox/generator/world-types.js';
 import type { PartnerServer } from '../../sandbox/kit/partner-server.js';
 import { startUwvSandbox } from '../../sandbox/uwv/server.js';
+import { subgraphTestAccess } from '../../test/support/access.js';
 import type { RunningSubgraph } from '../kit/server.js';
 import { startUwvSubgraph } from './server.js';
 
 const pseudonymize = createPseudonymizer(DEV_PSEUDONIEM_SLEUTEL);
+const t = subgraphTestAccess();
 
 const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) {
   ... on Kandidaat { id uwvDossier { naam geboortedatum uitkering doelgroepregister beschutWerkIndicatie gewenstBeroep ingeschrevenSinds bijgewerktOp } }
@@ -26,7 +29,7 @@ interface GraphQLAntwoord {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-type Representatie = { __typename: 'Kandidaat'; id: string } | { __typename: 'Werkgever'; kvkNummer: string } | { __typename: 'Vacature'; id: string };
+type Representatie = ({ __typename: 'Kandidaat'; id: string } | { __typename: 'Werkgever'; kvkNummer: string } | { __typename: 'Vacature'; id: string }) & { toegang?: string };
 
 const kandidaat = (p: Persoon): Representatie => ({ __typename: 'Kandidaat', id: pseudonymize(p.bsn) });
 const werkgever = (w: Werkgever): Representatie => ({ __typename: 'Werkgever', kvkNummer: w.kvkNummer });
@@ -37,10 +40,21 @@ let world: World;
 let sandbox: PartnerServer;
 let subgraph: RunningSubgraph;
 
+/** As the router sends them: Kandidaat and Werkgever carry the loket's access decision. */
 async function entities(representations: Representatie[], url = subgraph.url): Promise<GraphQLAntwoord> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY, variables: { r: representations } }) });
+  const response = await post(representations.map(t.granted), await t.headers(), url);
   expect(response.status).toBe(200);
   return (await response.json()) as GraphQLAntwoord;
+}
+
+function post(representations: Representatie[], headers: Record<string, string>, url = subgraph.url): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY, variables: { r: representations } }) });
+}
+
+/** The same decision with its signature changed (the first character carries 6 full bits). */
+function tampered(representation: Representatie): Representatie {
+  const [payload, signature = ''] = String(representation.toegang).split('.');
+  return { ...representation, toegang: `${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}` };
 }
 
 function first<T>(items: T[], what: string): T {
@@ -52,7 +66,7 @@ function first<T>(items: T[], what: string): T {
 beforeAll(async () => {
   world = generateWorld({ kandidaten: 400, vacatures: 200, werkgevers: 150, malformedRate: 0.05 });
   sandbox = await startUwvSandbox(world, loadBronnen());
-  subgraph = await startUwvSubgraph({ port: 0, bronnen: loadBronnen({ UWV_BRON_URL: sandbox.url }), pseudonymize });
+  subgraph = await startUwvSubgraph({ port: 0, bronnen: loadBronnen({ UWV_BRON_URL: sandbox.url }), pseudonymize, access: t.deps });
 });
 
 afterAll(async () => {
@@ -72,6 +86,7 @@ describe('uwv subgraph', () => {
     );
     const uwv = persoon.uwv;
     if (!uwv) throw new Error('unreachable');
+    t.audit.length = 0;
 
     const { data, errors } = await entities([kandidaat(persoon), kandidaat(onbekend)]);
 
@@ -91,6 +106,10 @@ describe('uwv subgraph', () => {
         },
       },
       { id: pseudonymize(onbekend.bsn), uwvDossier: null },
+    ]);
+    // The dossier returned was recorded first; nothing for the person UWV does not know.
+    expect(t.audit).toEqual([
+      expect.objectContaining({ betrokkene: pseudonymize(persoon.bsn), velden: ['Kandidaat.uwvDossier'], status: 'OK', resource: 'een-loket/uwv', doelbinding: 're-integratie' }),
     ]);
   });
 
@@ -198,7 +217,7 @@ describe('uwv subgraph', () => {
     sandbox.knobs.errorRate = 1;
     let laat: RunningSubgraph | undefined;
     try {
-      laat = await startUwvSubgraph({ port: 0, bronnen: loadBronnen({ UWV_BRON_URL: sandbox.url }), pseudonymize, warmUpRetryMs: 20 });
+      laat = await startUwvSubgraph({ port: 0, bronnen: loadBronnen({ UWV_BRON_URL: sandbox.url }), pseudonymize, warmUpRetryMs: 20, access: t.deps });
       const url = laat.url;
       sandbox.knobs.errorRate = 0;
 
@@ -213,5 +232,51 @@ describe('uwv subgraph', () => {
       sandbox.knobs.errorRate = 0;
       await laat?.stop();
     }
+  });
+
+  describe('access', () => {
+    const klant = () => first(
+      world.personen.filter((p) => p.uwv && !p.uwv.corrupt),
+      'valid UWV klant',
+    );
+
+    it('refuses a request without a token with 401 UNAUTHENTICATED and no data', async () => {
+      const response = await post([t.granted(kandidaat(klant()))], {});
+      expect(response.status).toBe(401);
+      const body = (await response.json()) as GraphQLAntwoord;
+      expect(body.data).toBeUndefined();
+      expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    });
+
+    it('withholds the dossier, unaudited, when the access decision is missing or forged', async () => {
+      const persoon = klant();
+      t.audit.length = 0;
+
+      const response = await post([kandidaat(persoon), tampered(t.granted(kandidaat(persoon)))], await t.headers());
+      const { data, errors } = (await response.json()) as GraphQLAntwoord;
+
+      expect(data?._entities).toEqual([
+        { id: pseudonymize(persoon.bsn), uwvDossier: null },
+        { id: pseudonymize(persoon.bsn), uwvDossier: null },
+      ]);
+      expect(errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.reden])).toEqual([
+        [['_entities', 0, 'uwvDossier'], 'FORBIDDEN', 'BESLUIT_ONGELDIG'],
+        [['_entities', 1, 'uwvDossier'], 'FORBIDDEN', 'BESLUIT_ONGELDIG'],
+      ]);
+      expect(t.audit).toEqual([]);
+    });
+
+    it('withholds the dossier, unaudited, without the purpose headers', async () => {
+      const persoon = klant();
+      const { authorization } = await t.headers();
+      t.audit.length = 0;
+
+      const response = await post([t.granted(kandidaat(persoon))], { authorization: authorization as string });
+      const { data, errors } = (await response.json()) as GraphQLAntwoord;
+
+      expect(data?._entities).toEqual([{ id: pseudonymize(persoon.bsn), uwvDossier: null }]);
+      expect(errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'FORBIDDEN', reden: 'DOELBINDING' })]);
+      expect(t.audit).toEqual([]);
+    });
   });
 });

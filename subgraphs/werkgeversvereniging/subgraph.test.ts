@@ -1,7 +1,8 @@
 /**
  * The werkgeversvereniging subgraph over HTTP against its sandbox: `_entities` for employers and
  * vacancies as the gateway sends them, a malformed record and a failing partner reported per field
- * while the rest of the request resolves, and one partner call per batch.
+ * while the rest of the request resolves, and one partner call per batch. Access: no token is a 401,
+ * and an employer without a valid access decision of the loket gets none of its membership data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
@@ -10,6 +11,7 @@ import { generateWorld } from '../../sandbox/generator/world.js';
 import type { Vacature, Werkgever, World } from '../../sandbox/generator/world-types.js';
 import type { PartnerServer } from '../../sandbox/kit/partner-server.js';
 import { startWerkgeversverenigingSandbox } from '../../sandbox/werkgeversvereniging/server.js';
+import { subgraphTestAccess } from '../../test/support/access.js';
 import type { RunningSubgraph } from '../kit/server.js';
 import { startWerkgeversverenigingSubgraph } from './server.js';
 
@@ -38,20 +40,33 @@ interface EntitiesResponse<T> {
 const WERKGEVER_FIELDS = '... on Werkgever { kvkNummer sbiCode sector werkleerplekken lidmaatschap { branche vereniging cao lidSinds } }';
 const VACATURE_FIELDS = '... on Vacature { id brancheVacature { branche } }';
 
+const t = subgraphTestAccess();
 let world: World;
 let sandbox: PartnerServer;
 let subgraph: RunningSubgraph;
 
-async function entities<T>(fields: string, representations: object[]): Promise<EntitiesResponse<T>> {
-  const response = await fetch(subgraph.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: `query($r:[_Any!]!){ _entities(representations:$r){ ${fields} } }`, variables: { r: representations } }),
-  });
-  return (await response.json()) as EntitiesResponse<T>;
+type Representation = { __typename: string; id?: string; kvkNummer?: string; toegang?: string };
+
+/** As the router sends them: a Werkgever carries the loket's access decision. */
+async function entities<T>(fields: string, representations: Representation[]): Promise<EntitiesResponse<T>> {
+  return (await post(fields, representations.map(t.granted), await t.headers())).json() as Promise<EntitiesResponse<T>>;
 }
 
-const werkgeverRef = (w: Werkgever) => ({ __typename: 'Werkgever', kvkNummer: w.kvkNummer });
+function post(fields: string, representations: Representation[], headers: Record<string, string>): Promise<Response> {
+  return fetch(subgraph.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: `query($r:[_Any!]!){ _entities(representations:$r){ ${fields} } }`, variables: { r: representations } }),
+  });
+}
+
+/** The same decision with its signature changed (the first character carries 6 full bits). */
+function tampered(representation: Representation): Representation {
+  const [payload, signature = ''] = String(representation.toegang).split('.');
+  return { ...representation, toegang: `${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}` };
+}
+
+const werkgeverRef = (w: Werkgever): Representation => ({ __typename: 'Werkgever', kvkNummer: w.kvkNummer });
 const vacatureRef = (v: Vacature) => ({ __typename: 'Vacature', id: vacatureId(v.kvkNummer, v.titel, v.postcode) });
 
 function pick<T>(items: T[], predicate: (item: T) => boolean, what: string): T {
@@ -63,7 +78,7 @@ function pick<T>(items: T[], predicate: (item: T) => boolean, what: string): T {
 beforeAll(async () => {
   world = generateWorld({ kandidaten: 50, vacatures: 400, werkgevers: 150, malformedRate: 0.1 });
   sandbox = await startWerkgeversverenigingSandbox(world, loadBronnen(), { port: 0 });
-  subgraph = await startWerkgeversverenigingSubgraph({ port: 0, bronnen: loadBronnen({ WERKGEVERSVERENIGING_BRON_URL: sandbox.url }) });
+  subgraph = await startWerkgeversverenigingSubgraph({ port: 0, bronnen: loadBronnen({ WERKGEVERSVERENIGING_BRON_URL: sandbox.url }), access: t.deps });
 });
 afterAll(async () => {
   await subgraph?.stop();
@@ -157,5 +172,33 @@ describe('werkgeversvereniging subgraph', () => {
     } finally {
       sandbox.knobs.errorRate = 0;
     }
+  });
+
+  describe('access', () => {
+    const lid = () => pick(world.werkgevers, (w) => w.werkgeversvereniging?.corrupt === false, 'valid member');
+
+    it('refuses a request without a token with 401 UNAUTHENTICATED and no data', async () => {
+      const response = await post(WERKGEVER_FIELDS, [t.granted(werkgeverRef(lid()))], {});
+      expect(response.status).toBe(401);
+      const body = (await response.json()) as EntitiesResponse<WerkgeverResult>;
+      expect(body.data).toBeUndefined();
+      expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    });
+
+    it('withholds the membership when the access decision is missing or forged', async () => {
+      const member = lid();
+
+      const response = await post('... on Werkgever { kvkNummer lidmaatschap { branche } }', [werkgeverRef(member), tampered(t.granted(werkgeverRef(member)))], await t.headers());
+      const result = (await response.json()) as EntitiesResponse<WerkgeverResult>;
+
+      expect(result.data?._entities).toEqual([
+        { kvkNummer: member.kvkNummer, lidmaatschap: null },
+        { kvkNummer: member.kvkNummer, lidmaatschap: null },
+      ]);
+      expect(result.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.reden])).toEqual([
+        [['_entities', 0, 'lidmaatschap'], 'FORBIDDEN', 'BESLUIT_ONGELDIG'],
+        [['_entities', 1, 'lidmaatschap'], 'FORBIDDEN', 'BESLUIT_ONGELDIG'],
+      ]);
+    });
   });
 });

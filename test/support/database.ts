@@ -23,7 +23,7 @@ export function testDatabase(): TestDatabase {
     dispose: async () => {
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.query(`DROP SCHEMA IF EXISTS ${schema}, ${schema}_logboek CASCADE`);
       await client.end();
     },
   };
