@@ -1,63 +1,112 @@
 /**
- * Benchmarks (never part of `npm test`): `npm run bench -- [startup|queries] [--scale demo|national|N]`.
- * - startup: starts the whole stack in-process (fresh in-memory store), reports time per phase and
+ * Benchmarks (never part of `npm test`): `npm run bench -- [startup|queries|audit] [--scale demo|national|N] [--runs N]`.
+ * - startup: starts the whole stack in-process (fresh in-memory stores), reports time per phase and
  *   resident memory once ready.
- * - queries: on a started stack, runs the README-style queries sequentially and reports latency
- *   percentiles and partner calls per query.
+ * - queries: on a started stack, runs the README-style queries sequentially, each as a role that may
+ *   see everything it asks, and reports latency percentiles and partner calls per query.
+ * - audit: what audit logging adds to a personal-data query: the same candidate page with dossiers,
+ *   on a stack whose partner subgraphs write to the logboek, and on one whose audit sink does nothing.
  * Results print as JSON lines so runs can be compared.
  */
 import { parseArgs } from 'node:util';
+import type { DevTokenClaims } from '../../gateway/auth/dev-issuer.js';
 import { worldOptionsFromEnv } from '../../sandbox/scale.js';
-import { startStack, type Stack } from '../../sandbox/stack.js';
+import { startStack, type Stack, type StackOptions } from '../../sandbox/stack.js';
+import { PURPOSES, testAccess, type Purpose } from '../support/access.js';
 import { graphql } from '../support/graphql.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: 'demo' }, runs: { type: 'string', default: '50' } } });
 const benches = positionals.length > 0 ? positionals : ['startup', 'queries'];
+const access = testAccess();
 
 function mib(bytes: number): number {
   return Math.round(bytes / 1024 / 1024);
 }
 
-async function startup(): Promise<Stack> {
+async function startup(extra: Partial<StackOptions> = {}, report = true): Promise<Stack> {
   const t0 = performance.now();
-  const stack = await startStack({ ports: 'ephemeral', world: worldOptionsFromEnv({ ...process.env, SANDBOX_SCALE: values.scale }), database: { dataDir: 'memory://' } });
+  const stack = await startStack({ ports: 'ephemeral', world: worldOptionsFromEnv({ ...process.env, SANDBOX_SCALE: values.scale }), database: { dataDir: 'memory://' }, access: access.settings, ...extra });
   const readyMs = Math.round(performance.now() - t0);
   global.gc?.();
   const memory = process.memoryUsage();
   const index = await stack.loket.firstSync;
   const failedSources = index.bronnen.filter((b) => b.fout).map((b) => `${b.bronSysteem}: ${b.fout}`);
-  console.log(JSON.stringify({ bench: 'startup', scale: values.scale, readyMs, phasesMs: stack.timings, rssMiB: mib(memory.rss), heapUsedMiB: mib(memory.heapUsed), index: index.index, indexSyncMs: index.duurMs, failedSources }));
+  if (report) console.log(JSON.stringify({ bench: 'startup', scale: values.scale, readyMs, phasesMs: stack.timings, rssMiB: mib(memory.rss), heapUsedMiB: mib(memory.heapUsed), index: index.index, indexSyncMs: index.duurMs, failedSources }));
   return stack;
 }
 
-const QUERIES: Record<string, string> = {
-  regionOverview: '{ arbeidsmarktregio(code: "AM36") { naam kandidaten { totalCount } vacatures { totalCount } werkgevers { totalCount } } }',
-  employerPage20: '{ arbeidsmarktregio(code: "AM36") { werkgevers(first: 20) { edges { node { naam bronnen uwvRelatie { accountmanager } gemeenteRelaties { lksPlaatsingen } swDetacheringen { aantalMedewerkers } leerbedrijf { erkend } lidmaatschap { branche } } } } } }',
-  candidatePage50: '{ arbeidsmarktregio(code: "AM36") { kandidaten(first: 50) { edges { node { id bronnen gemeenteDossier { participatieladderTrede } uwvDossier { uitkering } swDienstverband { soort } onderwijs { diplomas { crebo } } } } } } }',
+const analist: DevTokenClaims = { sub: 'bench-analist', rol: 'analist', organisatie: 'BENCH', regios: ['AM36'] };
+const accountmanager: DevTokenClaims = { sub: 'bench-accountmanager', rol: 'accountmanager', organisatie: 'WSP-AM36', regios: ['AM36'] };
+const klantmanagerUwv: DevTokenClaims = { sub: 'bench-klantmanager', rol: 'klantmanager', organisatie: 'UWV', regios: ['AM36'] };
+
+interface BenchQuery {
+  query: string;
+  actor: DevTokenClaims;
+  purpose?: Purpose;
+}
+
+/** 50 UWV clients with every partner's file: 50 people read in up to four subgraphs. */
+const CANDIDATE_PAGE_50: BenchQuery = {
+  query: '{ arbeidsmarktregio(code: "AM36") { kandidaten(first: 50, filter: { bron: UWV }) { edges { node { id bronnen gemeenteDossier { participatieladderTrede } uwvDossier { uitkering } swDienstverband { soort } onderwijs { diplomas { crebo } } } } } } }',
+  actor: klantmanagerUwv,
+  purpose: PURPOSES.klantdossier,
 };
 
-async function queries(stack: Stack): Promise<void> {
+const QUERIES: Record<string, BenchQuery> = {
+  regionOverview: { query: '{ arbeidsmarktregio(code: "AM36") { naam kandidaten { totalCount } vacatures { totalCount } werkgevers { totalCount } } }', actor: analist },
+  employerPage20: {
+    query: '{ arbeidsmarktregio(code: "AM36") { werkgevers(first: 20) { edges { node { naam bronnen uwvRelatie { accountmanager } gemeenteRelaties { lksPlaatsingen } swDetacheringen { aantalMedewerkers } leerbedrijf { erkend } lidmaatschap { branche } } } } } }',
+    actor: accountmanager,
+  },
+  candidatePage50: CANDIDATE_PAGE_50,
+};
+
+async function measure(stack: Stack, name: string, bench: BenchQuery, extra: Record<string, unknown> = {}): Promise<number> {
   const runs = Number(values.runs);
-  for (const [name, query] of Object.entries(QUERIES)) {
-    await graphql(stack.gatewayUrl, query);
-    for (const sandbox of Object.values(stack.sandboxes)) sandbox.resetCounters();
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      const { errors } = await graphql(stack.gatewayUrl, query);
-      times.push(performance.now() - t0);
-      if (errors) throw new Error(`${name}: ${JSON.stringify(errors)}`);
-    }
-    times.sort((a, b) => a - b);
-    const pct = (p: number) => Math.round((times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0) * 10) / 10;
-    const calls = Object.fromEntries(Object.entries(stack.sandboxes).map(([partner, s]) => [partner, s.counters().total / runs]));
-    console.log(JSON.stringify({ bench: 'query', name, runs, p50Ms: pct(0.5), p95Ms: pct(0.95), maxMs: pct(1), partnerCallsPerQuery: calls }));
+  const headers = await access.headers(bench.actor, bench.purpose);
+  await graphql(stack.gatewayUrl, bench.query, undefined, headers);
+  for (const sandbox of Object.values(stack.sandboxes)) sandbox.resetCounters();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const { errors } = await graphql(stack.gatewayUrl, bench.query, undefined, headers);
+    times.push(performance.now() - t0);
+    if (errors) throw new Error(`${name}: ${JSON.stringify(errors)}`);
   }
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => Math.round((times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0) * 10) / 10;
+  const calls = Object.fromEntries(Object.entries(stack.sandboxes).map(([partner, s]) => [partner, s.counters().total / runs]));
+  console.log(JSON.stringify({ bench: 'query', name, runs, p50Ms: pct(0.5), p95Ms: pct(0.95), maxMs: pct(1), partnerCallsPerQuery: calls, ...extra }));
+  return pct(0.5);
 }
 
-const stack = await startup();
-try {
-  if (benches.includes('queries')) await queries(stack);
-} finally {
-  await stack.stop();
+async function queries(stack: Stack): Promise<void> {
+  for (const [name, bench] of Object.entries(QUERIES)) await measure(stack, name, bench);
 }
+
+/** The candidate page on a stack with the real logboek and on one with a no-op audit sink. */
+async function audit(): Promise<void> {
+  let records = 0;
+  let writes = 0;
+  const p50: Record<string, number> = {};
+  for (const variant of ['logboek', 'zonder-audit'] as const) {
+    const stack = await startup(variant === 'logboek' ? {} : { auditSinkForBenchmark: { vastleggen: async (batch) => void ((records += batch.length), writes++) } }, false);
+    try {
+      p50[variant] = await measure(stack, `candidatePage50 (${variant})`, CANDIDATE_PAGE_50);
+    } finally {
+      await stack.stop();
+    }
+  }
+  const runs = Number(values.runs) + 1;
+  console.log(JSON.stringify({ bench: 'audit', addedP50Ms: Math.round(((p50.logboek ?? 0) - (p50['zonder-audit'] ?? 0)) * 10) / 10, auditRecordsPerQuery: records / runs, logboekWritesPerQuery: writes / runs }));
+}
+
+if (benches.includes('startup') || benches.includes('queries')) {
+  const stack = await startup();
+  try {
+    if (benches.includes('queries')) await queries(stack);
+  } finally {
+    await stack.stop();
+  }
+}
+if (benches.includes('audit')) await audit();
