@@ -1,7 +1,8 @@
 /**
  * The loket subgraph over HTTP against the sandbox partners: it fills its index at first start, and
  * on a restart serves the stored index at once; when every partner is down then, it keeps what it
- * has and reports the failed sources instead of emptying the index.
+ * has and reports the failed sources instead of emptying the index. Asked as a router would: the
+ * candidate count with a klantmanager's token of AM36, the source status with a beheerder's.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../../adapters/kit/pseudonym.js';
 import { generateWorld } from '../../sandbox/generator/world.js';
 import { startSandboxes, type Sandboxes } from '../../sandbox/partners.js';
+import { subgraphTestAccess } from '../../test/support/access.js';
 import { testDatabase } from '../../test/support/database.js';
 import { graphql } from '../../test/support/graphql.js';
 import { startLoketSubgraph } from './server.js';
@@ -20,8 +22,17 @@ const store = testDatabase();
 const dataDir = mkdtempSync(join(tmpdir(), 'loket-'));
 const database = store.kind === 'postgres' ? store.options : { dataDir };
 const pseudonymize = createPseudonymizer(DEV_PSEUDONIEM_SLEUTEL);
-const QUERY = '{ arbeidsmarktregio(code: "AM36") { kandidaten { totalCount } } bronStatus { bronSysteem aantalRecords fout } }';
+const KANDIDATEN = '{ arbeidsmarktregio(code: "AM36") { kandidaten { totalCount } } }';
+const BRON_STATUS = '{ bronStatus { bronSysteem aantalRecords fout } }';
+const t = subgraphTestAccess();
 let sandboxes: Sandboxes;
+
+/** The number of AM36 candidates the loket serves, as a klantmanager of AM36 asks it. */
+async function aantalKandidaten(url: string): Promise<unknown> {
+  const response = await graphql(url, KANDIDATEN, undefined, await t.headers());
+  expect(response.errors).toBeUndefined();
+  return response.data?.arbeidsmarktregio.kandidaten.totalCount;
+}
 
 beforeAll(async () => {
   sandboxes = await startSandboxes(world, { ports: 'ephemeral' });
@@ -35,21 +46,20 @@ afterAll(async () => {
 
 describe(`loket subgraph restart (${store.kind})`, () => {
   it('fills the index at first start, then serves it after a restart while every partner is down', async () => {
-    const first = await startLoketSubgraph({ bronnen: sandboxes.bronnen, pseudonymize, database });
-    const before = await graphql(first.url, QUERY);
-    expect(before.data?.arbeidsmarktregio.kandidaten.totalCount).toBe(expected);
+    const first = await startLoketSubgraph({ bronnen: sandboxes.bronnen, pseudonymize, database, access: t.deps });
+    expect(await aantalKandidaten(first.url)).toBe(expected);
     await first.stop();
 
     await sandboxes.close();
-    const second = await startLoketSubgraph({ bronnen: sandboxes.bronnen, pseudonymize, database });
+    const second = await startLoketSubgraph({ bronnen: sandboxes.bronnen, pseudonymize, database, access: t.deps });
     try {
       // Served from the stored index while the background synchronisation runs into closed partners.
-      const during = await graphql(second.url, QUERY);
-      expect(during.data?.arbeidsmarktregio.kandidaten.totalCount).toBe(expected);
+      expect(await aantalKandidaten(second.url)).toBe(expected);
       const report = await second.firstSync;
       expect(report.bronnen.every((b) => b.fout)).toBe(true);
-      const after = await graphql(second.url, QUERY);
-      expect(after.data?.arbeidsmarktregio.kandidaten.totalCount).toBe(expected);
+      expect(await aantalKandidaten(second.url)).toBe(expected);
+      const after = await graphql(second.url, BRON_STATUS, undefined, await t.headersFor({ sub: 'test-beheerder', rol: 'beheerder' }));
+      expect(after.errors).toBeUndefined();
       const statuses = after.data?.bronStatus as { bronSysteem: string; aantalRecords: number; fout: string | null }[];
       expect(statuses.find((s) => s.bronSysteem === 'uwv')?.fout).toMatch(/^UWV \(uwv\): /);
       expect(statuses.find((s) => s.bronSysteem === 'uwv')?.aantalRecords).toBeGreaterThan(0);

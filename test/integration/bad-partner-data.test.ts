@@ -2,21 +2,26 @@
  * Bad partner data never fails a page: a malformed record (an XML element with an impossible date,
  * a CSV row with an impossible date, a JSON record without a required field) is left out and
  * reported as a GraphQL error naming partner, record and field; the rest is served. Same for a
- * partner system that is down. Through the gateway, for every partner kind.
+ * partner system that is down. Through the gateway, for every partner kind, as a role that may read
+ * the fields concerned: a klantmanager of an organisation that has the person as its client (with the
+ * klantdossier purpose) for personal data, an accountmanager of the region for employers, and the
+ * beheerder for the source status.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../../adapters/kit/pseudonym.js';
 import type { Persoon, Werkgever } from '../../sandbox/generator/world-types.js';
 import { startStack, type Stack } from '../../sandbox/stack.js';
+import { PURPOSES, testAccess } from '../support/access.js';
 import { testDatabase } from '../support/database.js';
 import { graphql, type GraphQLResponse } from '../support/graphql.js';
 
 const pseudonymize = createPseudonymizer(DEV_PSEUDONIEM_SLEUTEL);
+const access = testAccess();
 const store = testDatabase();
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({ ports: 'ephemeral', world: { seed: 11, kandidaten: 2000, vacatures: 600, werkgevers: 800, malformedRate: 0.05 }, database: store.options });
+  stack = await startStack({ ports: 'ephemeral', world: { seed: 11, kandidaten: 2000, vacatures: 600, werkgevers: 800, malformedRate: 0.05 }, database: store.options, access: access.settings });
 });
 
 afterAll(async () => {
@@ -35,6 +40,20 @@ function corruptPersoon(slice: 'gemeente' | 'uwv' | 'sw' | 'onderwijs'): Persoon
   const persoon = stack.world.personen.find((p) => p[slice]?.corrupt && sound(p) && (slice === 'gemeente' ? p.uwv && !p.uwv.corrupt : slice === 'uwv' ? p.gemeente && !p.gemeente.corrupt : true));
   if (!persoon) throw new Error(`world has no corrupt ${slice} record for this test`);
   return persoon;
+}
+
+/**
+ * Headers of a klantmanager, with the klantdossier purpose, of an organisation whose sound record
+ * makes the person its client: the gemeente when its record is sound, otherwise UWV.
+ */
+function klantmanagerVan(persoon: Persoon): Promise<Record<string, string>> {
+  const organisatie = persoon.gemeente && !persoon.gemeente.corrupt ? persoon.gemeenteCode : 'UWV';
+  return access.headers({ sub: `km-${organisatie}`, rol: 'klantmanager', organisatie, regios: [persoon.regioCode] }, PURPOSES.klantdossier);
+}
+
+/** Headers of an accountmanager of the werkgeversservicepunt of a region. */
+function accountmanagerIn(regioCode: string): Promise<Record<string, string>> {
+  return access.headers({ sub: `am-${regioCode}`, rol: 'accountmanager', organisatie: `WSP-${regioCode}`, regios: [regioCode] });
 }
 
 function corruptWerkgever(slice: 'onderwijs' | 'werkgeversvereniging'): Werkgever {
@@ -60,7 +79,7 @@ describe('bad partner data', () => {
     ['onderwijs', 'ONDERWIJS', 'onderwijs'],
   ] as const)('a malformed %s record leaves that dossier out with an error; the rest is served', async (slice, bron, field) => {
     const persoon = corruptPersoon(slice);
-    const response = await graphql(stack.gatewayUrl, KANDIDAAT, { id: pseudonymize(persoon.bsn) });
+    const response = await graphql(stack.gatewayUrl, KANDIDAAT, { id: pseudonymize(persoon.bsn) }, await klantmanagerVan(persoon));
     expect(response.data?.kandidaat).not.toBeNull();
     expect(response.data?.kandidaat[field]).toBeNull();
     expectRecordError(response, bron, field);
@@ -74,7 +93,7 @@ describe('bad partner data', () => {
     ['onderwijs', 'ONDERWIJS', 'leerbedrijf'],
   ] as const)('a malformed %s employer record leaves that part out with an error; the rest is served', async (slice, bron, field) => {
     const werkgever = corruptWerkgever(slice);
-    const response = await graphql(stack.gatewayUrl, WERKGEVER, { kvk: werkgever.kvkNummer });
+    const response = await graphql(stack.gatewayUrl, WERKGEVER, { kvk: werkgever.kvkNummer }, await accountmanagerIn(werkgever.regioCode));
     expect(response.data?.werkgever?.naam).toBeTruthy();
     expect(response.data?.werkgever[field]).toBeNull();
     expect(response.data?.werkgever.uwvRelatie).not.toBeNull();
@@ -87,6 +106,7 @@ describe('bad partner data', () => {
       stack.gatewayUrl,
       `query($regio: ID!) { arbeidsmarktregio(code: $regio) { werkgevers(first: 100, filter: { bron: UWV }) { totalCount edges { node { kvkNummer naam lidmaatschap { branche } } } } } }`,
       { regio: werkgever.regioCode },
+      await accountmanagerIn(werkgever.regioCode),
     );
     const edges = response.data?.arbeidsmarktregio.werkgevers.edges as { node: { kvkNummer: string; naam: string } }[];
     expect(edges.length).toBe(Math.min(100, response.data?.arbeidsmarktregio.werkgevers.totalCount));
@@ -95,7 +115,13 @@ describe('bad partner data', () => {
   });
 
   it('reports records left out of the index per source system', async () => {
-    const { data } = await graphql(stack.gatewayUrl, '{ bronStatus { bron bronSysteem aantalRecords afgewezen { recordSoort record veld melding } } }');
+    const { data, errors } = await graphql(
+      stack.gatewayUrl,
+      '{ bronStatus { bron bronSysteem aantalRecords afgewezen { recordSoort record veld melding } } }',
+      undefined,
+      await access.headers({ sub: 'beheerder', rol: 'beheerder' }),
+    );
+    expect(errors).toBeUndefined();
     const statuses = data?.bronStatus as { bron: string; afgewezen: unknown[] }[];
     for (const bron of ['UWV', 'GEMEENTE', 'SW_BEDRIJF', 'ONDERWIJS', 'WERKGEVERSVERENIGING']) {
       expect(statuses.filter((s) => s.bron === bron).some((s) => s.afgewezen.length > 0), bron).toBe(true);
@@ -108,7 +134,7 @@ describe('bad partner data', () => {
     const persoon = stack.world.personen.find((p) => p.uwv && !p.uwv.corrupt && p.gemeente && !p.gemeente.corrupt) as Persoon;
     stack.sandboxes.uwv.knobs.errorRate = 1;
     try {
-      const response = await graphql(stack.gatewayUrl, KANDIDAAT, { id: pseudonymize(persoon.bsn) });
+      const response = await graphql(stack.gatewayUrl, KANDIDAAT, { id: pseudonymize(persoon.bsn) }, await klantmanagerVan(persoon));
       expect(response.data?.kandidaat.gemeenteDossier).not.toBeNull();
       expect(response.data?.kandidaat.uwvDossier).toBeNull();
       expect(response.errors?.find((e) => e.extensions?.code === 'PARTNER_UNAVAILABLE')?.extensions?.bron).toBe('UWV');
@@ -123,7 +149,7 @@ describe('a subgraph that is down', () => {
     const persoon = stack.world.personen.find((p) => p.uwv && !p.uwv.corrupt && p.gemeente && !p.gemeente.corrupt) as Persoon;
     // Last test of this file: the uwv subgraph stays down.
     await stack.subgraphs.uwv.stop();
-    const response = await graphql(stack.gatewayUrl, KANDIDAAT, { id: pseudonymize(persoon.bsn) });
+    const response = await graphql(stack.gatewayUrl, KANDIDAAT, { id: pseudonymize(persoon.bsn) }, await klantmanagerVan(persoon));
     expect(response.data?.kandidaat.gemeenteDossier).not.toBeNull();
     expect(response.data?.kandidaat.uwvDossier).toBeNull();
     const error = response.errors?.find((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE');

@@ -1,12 +1,15 @@
 /**
  * The whole graph, started in-process on ephemeral ports (real HTTP between sandbox partners,
- * subgraphs and gateway), queried through the gateway as a front-end would.
+ * subgraphs and gateway), queried through the gateway as a front-end would: with the token of a
+ * role that may see what each test checks, and without a valid token refused with 401.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../../adapters/kit/pseudonym.js';
+import type { DevTokenClaims } from '../../gateway/auth/dev-issuer.js';
 import { startStack, type Stack } from '../../sandbox/stack.js';
+import { PURPOSES, testAccess } from '../support/access.js';
 import { testDatabase } from '../support/database.js';
 import { graphql, type GraphQLResponse } from '../support/graphql.js';
 
@@ -17,11 +20,16 @@ interface KandidaatPage {
 }
 
 const pseudonymize = createPseudonymizer(DEV_PSEUDONIEM_SLEUTEL);
+const access = testAccess();
 const store = testDatabase();
 let stack: Stack;
 
+/** The actors of these tests: staff of the werkgeversservicepunt and of UWV in AM36. */
+const ACCOUNTMANAGER: DevTokenClaims = { sub: 'am-stack', rol: 'accountmanager', organisatie: 'WSP-AM36', regios: ['AM36'] };
+const KLANTMANAGER_UWV: DevTokenClaims = { sub: 'km-uwv-stack', rol: 'klantmanager', organisatie: 'UWV', regios: ['AM36'] };
+
 beforeAll(async () => {
-  stack = await startStack({ ports: 'ephemeral', world: { seed: 7, kandidaten: 3000, vacatures: 1200, werkgevers: 1000, malformedRate: 0 }, database: store.options });
+  stack = await startStack({ ports: 'ephemeral', world: { seed: 7, kandidaten: 3000, vacatures: 1200, werkgevers: 1000, malformedRate: 0 }, database: store.options, access: access.settings });
 });
 
 afterAll(async () => {
@@ -31,7 +39,7 @@ afterAll(async () => {
 
 describe(`the één loket graph (${store.kind})`, () => {
   it('lists the 35 regions and 342 gemeenten with CBS codes and names', async () => {
-    const { data, errors } = await graphql(stack.gatewayUrl, '{ arbeidsmarktregios { code naam gemeenten { code naam } } }');
+    const { data, errors } = await graphql(stack.gatewayUrl, '{ arbeidsmarktregios { code naam gemeenten { code naam } } }', undefined, await access.headers(KLANTMANAGER_UWV));
     expect(errors).toBeUndefined();
     const regios = data?.arbeidsmarktregios as { code: string; naam: string; gemeenten: { code: string; naam: string }[] }[];
     expect(regios).toHaveLength(35);
@@ -52,6 +60,8 @@ describe(`the één loket graph (${store.kind})`, () => {
           leerbedrijf { erkend erkenningen { crebo opleiding } }
           lidmaatschap { branche cao }
       } } } } }`,
+      undefined,
+      await access.headers(ACCOUNTMANAGER),
     );
     expect(errors).toBeUndefined();
     const nodes = (data?.arbeidsmarktregio.werkgevers.edges as { node: Record<string, any> }[]).map((e) => e.node);
@@ -83,6 +93,7 @@ describe(`the één loket graph (${store.kind})`, () => {
         stack.gatewayUrl,
         'query($after: String) { arbeidsmarktregio(code: "AM36") { kandidaten(first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id bronnen } } } } }',
         { after },
+        await access.headers(KLANTMANAGER_UWV),
       );
       expect(response.errors).toBeUndefined();
       const connection = (response.data as { arbeidsmarktregio: { kandidaten: KandidaatPage } }).arbeidsmarktregio.kandidaten;
@@ -105,6 +116,7 @@ describe(`the één loket graph (${store.kind})`, () => {
       stack.gatewayUrl,
       'query($id: ID!) { kandidaat(id: $id) { id bronnen gemeente { code } gemeenteDossier { participatieladderTrede klantmanager } uwvDossier { doelgroepregister } } }',
       { id },
+      await access.headers({ ...KLANTMANAGER_UWV, regios: [persoon!.regioCode] }, PURPOSES.klantdossier),
     );
     expect(errors).toBeUndefined();
     expect(data?.kandidaat.bronnen).toEqual(expect.arrayContaining(['GEMEENTE', 'UWV']));
@@ -119,6 +131,8 @@ describe(`the één loket graph (${store.kind})`, () => {
     const { data, errors } = await graphql(
       stack.gatewayUrl,
       '{ arbeidsmarktregio(code: "AM36") { vacatures(first: 100, filter: { bron: UWV }) { totalCount edges { node { id titel bronnen werkgever { kvkNummer naam } werkNl { vacaturenummer } wspVacature { nummer } } } } all: vacatures { totalCount } } }',
+      undefined,
+      await access.headers(ACCOUNTMANAGER),
     );
     expect(errors).toBeUndefined();
     expect(data?.arbeidsmarktregio.all.totalCount).toBe(expected.size);
@@ -136,6 +150,8 @@ describe(`the één loket graph (${store.kind})`, () => {
     const { errors } = await graphql(
       stack.gatewayUrl,
       '{ arbeidsmarktregio(code: "AM36") { werkgevers(first: 20) { edges { node { naam uwvRelatie { accountmanager } gemeenteRelaties { lksPlaatsingen } swDetacheringen { aantalMedewerkers } leerbedrijf { erkend } lidmaatschap { branche } } } } } }',
+      undefined,
+      await access.headers(ACCOUNTMANAGER),
     );
     expect(errors).toBeUndefined();
     const calls = Object.fromEntries(Object.entries(stack.sandboxes).map(([name, s]) => [name, s.counters().total]));
@@ -151,6 +167,8 @@ describe(`the één loket graph (${store.kind})`, () => {
     const { data, errors } = await graphql(
       stack.gatewayUrl,
       '{ arbeidsmarktregio(code: "AM36") { instrumenten(doelgroep: PARTICIPATIEWET) { id naam soort aanbieder gemeente { code } voorwaarden maxDuurMaanden } } }',
+      undefined,
+      await access.headers(ACCOUNTMANAGER),
     );
     expect(errors).toBeUndefined();
     const lks = (data?.arbeidsmarktregio.instrumenten as { soort: string; gemeente: { code: string } }[]).filter((i) => i.soort === 'LOONKOSTENSUBSIDIE');
@@ -158,8 +176,36 @@ describe(`the één loket graph (${store.kind})`, () => {
   });
 
   it('answers bad arguments with errors naming the argument', async () => {
-    const { errors } = await graphql(stack.gatewayUrl, '{ werkgever(kvkNummer: "123") { naam } arbeidsmarktregio(code: "AM36") { kandidaten(first: 1000) { totalCount } } }');
+    const { errors } = await graphql(stack.gatewayUrl, '{ werkgever(kvkNummer: "123") { naam } arbeidsmarktregio(code: "AM36") { kandidaten(first: 1000) { totalCount } } }', undefined, await access.headers(ACCOUNTMANAGER));
     expect(errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
     expect(errors?.map((e) => e.message).join(' ')).toMatch(/kvkNummer.*8 digits|first must be between/);
+  });
+
+  it('answers a request without a valid token with 401 UNAUTHENTICATED, at the gateway and at a subgraph', async () => {
+    const post = async (url: string, query: string, authorization?: string) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ query }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLResponse };
+    };
+    const query = '{ arbeidsmarktregios { code } }';
+    const tokens: [string, string | undefined][] = [
+      ['no token', undefined],
+      ['expired token', `Bearer ${await access.issuer.issue(KLANTMANAGER_UWV, { expiresIn: -60 })}`],
+      ['wrong audience', `Bearer ${await access.issuer.issue(KLANTMANAGER_UWV, { audience: 'iets-anders' })}`],
+    ];
+    for (const [what, authorization] of tokens) {
+      const { status, body } = await post(stack.gatewayUrl, query, authorization);
+      expect(status, what).toBe(401);
+      expect(body.data ?? undefined, what).toBeUndefined();
+      expect(body.errors?.map((e) => e.extensions?.code), what).toEqual(['UNAUTHENTICATED']);
+    }
+    // The subgraphs verify the token themselves: going around the gateway does not help.
+    const direct = await post(stack.subgraphs.uwv.url, '{ _entities(representations: [{ __typename: "Kandidaat", id: "x", toegang: "x" }]) { ... on Kandidaat { uwvDossier { naam } } } }');
+    expect(direct.status).toBe(401);
+    expect(direct.body.data ?? undefined).toBeUndefined();
+    expect(direct.body.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
   });
 });

@@ -55,6 +55,8 @@ export interface SubgraphTestAccess {
   /** Every audit record the subgraph wrote. */
   audit: AuditRecord[];
   headers(): Promise<Record<string, string>>;
+  /** Headers of another actor, with tokens of the same issuer as `deps.verifier` accepts. */
+  headersFor(claims: DevTokenClaims, purpose?: Purpose): Promise<Record<string, string>>;
   granted<R extends { __typename: string; id?: string; kvkNummer?: string }>(representation: R): R & { toegang?: string };
 }
 
@@ -72,6 +74,7 @@ export function subgraphTestAccess(): SubgraphTestAccess {
     },
     audit,
     headers: () => access.headers(TEST_KLANTMANAGER, PURPOSES.klantdossier),
+    headersFor: (claims, purpose) => access.headers(claims, purpose),
     granted: (representation) => {
       if (representation.__typename === 'Kandidaat' && representation.id) {
         const toegang = testSigner.sign({ soort: 'Kandidaat', id: representation.id, actor: TEST_KLANTMANAGER.sub, doelbinding: 're-integratie', categorieen: [...ALLE_CATEGORIEEN], verloopt: verloopt() });

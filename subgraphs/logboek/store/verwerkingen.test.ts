@@ -171,6 +171,8 @@ async function asOwner(fn: (owner: Database) => Promise<void>): Promise<void> {
   }
 }
 
+// Only PGlite reopens a data folder; against PostgreSQL the role comes from the connection options,
+// which the tests above already exercise, so this one is skipped there.
 describe.runIf(store.kind === 'pglite')('openDatabase({ role }) on PGlite', () => {
   it('runs every query of a reopened store as the role', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'logboek-'));
