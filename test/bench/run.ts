@@ -84,21 +84,35 @@ async function queries(stack: Stack): Promise<void> {
   for (const [name, bench] of Object.entries(QUERIES)) await measure(stack, name, bench);
 }
 
-/** The candidate page on a stack with the real logboek and on one with a no-op audit sink. */
+/** One UWV client's four files: one person read in up to four subgraphs. */
+async function oneCandidate(stack: Stack): Promise<BenchQuery> {
+  const page = await graphql(stack.gatewayUrl, '{ arbeidsmarktregio(code: "AM36") { kandidaten(first: 1, filter: { bron: UWV }) { edges { node { id } } } } }', undefined, await access.headers(klantmanagerUwv));
+  const id = page.data?.arbeidsmarktregio.kandidaten.edges[0].node.id as string;
+  return {
+    query: `{ kandidaat(id: "${id}") { id gemeenteDossier { participatieladderTrede } uwvDossier { uitkering } swDienstverband { soort } onderwijs { diplomas { crebo } } } }`,
+    actor: klantmanagerUwv,
+    purpose: PURPOSES.klantdossier,
+  };
+}
+
+/** Personal-data queries on a stack with the real logboek and on one whose audit sink does nothing. */
 async function audit(): Promise<void> {
-  let records = 0;
-  let writes = 0;
-  const p50: Record<string, number> = {};
+  const p50: Record<string, Record<string, number>> = { candidate1: {}, candidatePage50: {} };
+  const counted = { records: 0, writes: 0, queries: 0 };
   for (const variant of ['logboek', 'zonder-audit'] as const) {
-    const stack = await startup(variant === 'logboek' ? {} : { auditSinkForBenchmark: { vastleggen: async (batch) => void ((records += batch.length), writes++) } }, false);
+    const counting = { vastleggen: async (batch: readonly unknown[]) => void ((counted.records += batch.length), counted.writes++) };
+    const stack = await startup(variant === 'logboek' ? {} : { auditSinkForBenchmark: counting }, false);
     try {
-      p50[variant] = await measure(stack, `candidatePage50 (${variant})`, CANDIDATE_PAGE_50);
+      p50.candidate1![variant] = await measure(stack, `candidate1 (${variant})`, await oneCandidate(stack));
+      if (variant === 'zonder-audit') Object.assign(counted, { records: 0, writes: 0 });
+      p50.candidatePage50![variant] = await measure(stack, `candidatePage50 (${variant})`, CANDIDATE_PAGE_50);
+      if (variant === 'zonder-audit') counted.queries = Number(values.runs) + 1;
     } finally {
       await stack.stop();
     }
   }
-  const runs = Number(values.runs) + 1;
-  console.log(JSON.stringify({ bench: 'audit', addedP50Ms: Math.round(((p50.logboek ?? 0) - (p50['zonder-audit'] ?? 0)) * 10) / 10, auditRecordsPerQuery: records / runs, logboekWritesPerQuery: writes / runs }));
+  const added = (name: string) => Math.round(((p50[name]!.logboek ?? 0) - (p50[name]!['zonder-audit'] ?? 0)) * 10) / 10;
+  console.log(JSON.stringify({ bench: 'audit', addedP50Ms: { candidate1: added('candidate1'), candidatePage50: added('candidatePage50') }, candidatePage50: { auditRecordsPerQuery: counted.records / counted.queries, logboekWritesPerQuery: counted.writes / counted.queries } }));
 }
 
 if (benches.includes('startup') || benches.includes('queries')) {
