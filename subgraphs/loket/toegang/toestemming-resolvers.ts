@@ -8,6 +8,7 @@ import type { GraphQLError } from 'graphql';
 import { auditUnavailable, forbidden } from '../../kit/access/access-errors.js';
 import { AuditUnavailableError } from '../../kit/access/audit-trail.js';
 import { badInput } from '../../kit/errors.js';
+import type { Database } from '../../kit/store/database.js';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { checkToestemmingInvoer } from './toestemming-invoer.js';
@@ -27,12 +28,12 @@ async function mayManageConsent(ctx: Context, kandidaatId: string, veld: string)
 }
 
 /** Runs a consent change and records it in the audit log in one transaction. */
-async function audited(ctx: Context, kandidaatId: string, veld: string, change: (tx: Context['db']) => Promise<ToestemmingModel | undefined>): Promise<ToestemmingModel | undefined> {
+async function audited(ctx: Context, kandidaatId: string, veld: string, change: (tx: Pick<Database, 'query'>) => Promise<ToestemmingModel | undefined>): Promise<ToestemmingModel | undefined> {
   const audit = ctx.access.audit;
   if (!audit) throw new Error(`${veld}: no audit trail`);
   try {
     return await ctx.db.transaction(async (tx) => {
-      const result = await change({ ...ctx.db, ...tx });
+      const result = await change(tx);
       await audit.record(kandidaatId, veld);
       return result;
     });
