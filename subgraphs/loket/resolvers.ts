@@ -112,7 +112,13 @@ export const resolvers: Resolvers = {
     arbeidsmarktregio: (gemeente) => regioOf(gemeente.regioCode),
   },
   Kandidaat: {
-    __resolveReference: (reference, ctx) => ctx.loaders.kandidaat.load(reference.id),
+    // Routers only reach candidates through the region-checked entry points; a direct `_entities`
+    // call is held to the token's regions as well.
+    __resolveReference: async (reference, ctx) => {
+      const kandidaat = await ctx.loaders.kandidaat.load(reference.id);
+      if (kandidaat) requireRegio(ctx.access.actor, kandidaat.regioCode, 'Kandidaat');
+      return kandidaat;
+    },
     gemeente: (kandidaat) => gemeenteOf(kandidaat.gemeenteCode),
     toegang: async (kandidaat, _, ctx) => ctx.access.signer.sign(await ctx.besluiten.kandidaat.load(kandidaat.id)),
     ...toestemmingResolvers.Kandidaat,

@@ -83,7 +83,7 @@ describe.each(['apollo', 'hive'] as const)('role matrix through the %s router', 
       ['Kandidaat.gemeenteDossier', 'DOELBINDING'],
       ['Kandidaat.uwvDossier', 'DOELBINDING'],
     ]);
-    expect(r.errors?.[0]?.message).toMatch(/x-doelbinding and x-verwerking is missing/);
+    expect(r.errors?.[0]?.message).toMatch(/headers x-doelbinding and x-verwerking are missing/);
   });
 
   it('klantmanager of another region: nothing of AM36', async () => {
@@ -179,5 +179,18 @@ describe.each(['apollo', 'hive'] as const)('role matrix through the %s router', 
     for (const actor of [c.actors.klantmanagerElders, c.actors.accountmanager, c.actors.werkgever, c.actors.analist, c.actors.beheerder]) {
       expect(await records(actor)).toEqual([]);
     }
+  });
+});
+
+describe('calling a subgraph directly, past any router', () => {
+  it('holds the loket to the regions of the token for candidate references too', async () => {
+    const c = cast(stack.world, '-direct');
+    const query = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Kandidaat { id competenties } } }';
+    const representations = [{ __typename: 'Kandidaat', id: c.gedeeld.id }];
+    const elders = await graphql(stack.subgraphs.loket.url, query, { r: representations }, await access.headers(c.actors.klantmanagerElders));
+    expect(elders.data?._entities).toEqual([null]);
+    expect(elders.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reden: 'REGIO' });
+    const eigen = await graphql(stack.subgraphs.loket.url, query, { r: representations }, await access.headers(c.actors.accountmanager));
+    expect(eigen.data?._entities).toEqual([{ id: c.gedeeld.id, competenties: expect.any(Array) }]);
   });
 });

@@ -15,7 +15,7 @@ describe('purpose headers', () => {
 
   it('name the missing header', () => {
     expect(readPurpose({ 'x-verwerking': 'klantdossier-inzien' }, klantmanager)).toMatchObject({ ok: false, reason: expect.stringMatching(/x-doelbinding is missing/) });
-    expect(readPurpose({}, klantmanager)).toMatchObject({ ok: false, reason: expect.stringMatching(/x-doelbinding and x-verwerking is missing/) });
+    expect(readPurpose({}, klantmanager)).toMatchObject({ ok: false, reason: expect.stringMatching(/headers x-doelbinding and x-verwerking are missing/) });
   });
 
   it('refuse unknown values, a mismatched pair, and an activity the role may not perform', () => {

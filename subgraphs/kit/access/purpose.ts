@@ -20,8 +20,9 @@ export function readPurpose(headers: IncomingHttpHeaders, actor: Actor | undefin
   const doelbinding = single(headers['x-doelbinding']);
   const verwerking = single(headers['x-verwerking']);
   if (!doelbinding || !verwerking) {
-    const missing = [!doelbinding && 'x-doelbinding', !verwerking && 'x-verwerking'].filter(Boolean).join(' and ');
-    return { ok: false, reason: `personal data needs a purpose: header ${missing} is missing (see README, "Purpose headers")` };
+    const missing = [!doelbinding && 'x-doelbinding', !verwerking && 'x-verwerking'].filter(Boolean);
+    const what = missing.length === 2 ? 'headers x-doelbinding and x-verwerking are' : `header ${missing[0]} is`;
+    return { ok: false, reason: `personal data needs a purpose: ${what} missing (see README, "Access", purpose headers)` };
   }
   if (!DOELBINDINGEN.some((d) => d.id === doelbinding)) {
     return { ok: false, reason: `x-doelbinding "${clip(doelbinding)}" is not a known purpose (${DOELBINDINGEN.map((d) => d.id).join(', ')})` };
