@@ -57,12 +57,6 @@ function post(representations: Representation[], selection: string, headers: Rec
   });
 }
 
-/** The same decision with its signature changed (the first character carries 6 full bits). */
-function tampered<R extends Representation>(representation: R): R {
-  const [payload, signature = ''] = String(representation.toegang).split('.');
-  return { ...representation, toegang: `${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}` };
-}
-
 const formaatVan = (bronId: string) => bronnen.gemeente.find((b) => b.id === bronId)?.formaat;
 type Klant = Persoon & { gemeente: NonNullable<Persoon['gemeente']> };
 const klanten = (): Klant[] => world.personen.filter((p): p is Klant => p.gemeente !== undefined);
@@ -214,7 +208,7 @@ describe('gemeente subgraph', () => {
       const persoon = bekend();
       t.audit.length = 0;
 
-      const body = (await (await post([kandidaat(persoon), tampered(t.granted(kandidaat(persoon)))], DOSSIER, await t.headers())).json()) as GraphQLResponse;
+      const body = (await (await post([kandidaat(persoon), t.tampered(t.granted(kandidaat(persoon)))], DOSSIER, await t.headers())).json()) as GraphQLResponse;
 
       expect(body.data?._entities).toEqual([
         { id: pseudonymize(persoon.bsn), gemeenteDossier: null },

@@ -63,12 +63,6 @@ function post(representations: Representation[], headers: Record<string, string>
   return fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY, variables: { r: representations } }) });
 }
 
-/** The same decision with its signature changed (the first character carries 6 full bits). */
-function tampered(representation: Representation): Representation {
-  const [payload, signature = ''] = String(representation.toegang).split('.');
-  return { ...representation, toegang: `${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}` };
-}
-
 const kandidaat = (bsn: string): Representation => ({ __typename: 'Kandidaat', id: pseudonymize(bsn) });
 const werkgever = (kvkNummer: string): Representation => ({ __typename: 'Werkgever', kvkNummer });
 
@@ -170,7 +164,7 @@ describe('onderwijs subgraph', () => {
       const persoon = deelnemer();
       t.audit.length = 0;
 
-      const response = await post([kandidaat(persoon.bsn), tampered(t.granted(kandidaat(persoon.bsn)))], await t.headers());
+      const response = await post([kandidaat(persoon.bsn), t.tampered(t.granted(kandidaat(persoon.bsn)))], await t.headers());
       const result = (await response.json()) as GraphQLResponse;
 
       expect(result.data?._entities).toEqual([

@@ -59,12 +59,6 @@ function post(query: string, representations: Representation[], headers: Record<
   return fetch(subgraph.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables: { r: representations } }) });
 }
 
-/** The same decision with its signature changed (the first character carries 6 full bits). */
-function tampered(representation: Representation): Representation {
-  const [payload, signature = ''] = String(representation.toegang).split('.');
-  return { ...representation, toegang: `${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}` };
-}
-
 type SwPersoon = Persoon & { sw: NonNullable<Persoon['sw']> };
 const swPersonen = (): SwPersoon[] => world.personen.filter((p): p is SwPersoon => p.sw !== undefined);
 const kandidaat = (p: Persoon): Representation => ({ __typename: 'Kandidaat', id: pseudonymize(p.bsn) });
@@ -183,7 +177,7 @@ describe('SW-bedrijf subgraph', () => {
       const persoon = medewerker();
       t.audit.length = 0;
 
-      const response = await post(KANDIDAAT, [kandidaat(persoon), tampered(t.granted(kandidaat(persoon)))], await t.headers());
+      const response = await post(KANDIDAAT, [kandidaat(persoon), t.tampered(t.granted(kandidaat(persoon)))], await t.headers());
       const result = (await response.json()) as GraphQLResponse;
 
       expect(result.data?._entities).toEqual([

@@ -51,12 +51,6 @@ function post(representations: Representatie[], headers: Record<string, string>,
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY, variables: { r: representations } }) });
 }
 
-/** The same decision with its signature changed (the first character carries 6 full bits). */
-function tampered(representation: Representatie): Representatie {
-  const [payload, signature = ''] = String(representation.toegang).split('.');
-  return { ...representation, toegang: `${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}` };
-}
-
 function first<T>(items: T[], what: string): T {
   const [item] = items;
   if (item === undefined) throw new Error(`world has no ${what}`);
@@ -252,7 +246,7 @@ describe('uwv subgraph', () => {
       const persoon = klant();
       t.audit.length = 0;
 
-      const response = await post([kandidaat(persoon), tampered(t.granted(kandidaat(persoon)))], await t.headers());
+      const response = await post([kandidaat(persoon), t.tampered(t.granted(kandidaat(persoon)))], await t.headers());
       const { data, errors } = (await response.json()) as GraphQLAntwoord;
 
       expect(data?._entities).toEqual([

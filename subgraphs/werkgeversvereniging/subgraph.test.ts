@@ -60,12 +60,6 @@ function post(fields: string, representations: Representation[], headers: Record
   });
 }
 
-/** The same decision with its signature changed (the first character carries 6 full bits). */
-function tampered(representation: Representation): Representation {
-  const [payload, signature = ''] = String(representation.toegang).split('.');
-  return { ...representation, toegang: `${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}` };
-}
-
 const werkgeverRef = (w: Werkgever): Representation => ({ __typename: 'Werkgever', kvkNummer: w.kvkNummer });
 const vacatureRef = (v: Vacature) => ({ __typename: 'Vacature', id: vacatureId(v.kvkNummer, v.titel, v.postcode) });
 
@@ -188,7 +182,7 @@ describe('werkgeversvereniging subgraph', () => {
     it('withholds the membership when the access decision is missing or forged', async () => {
       const member = lid();
 
-      const response = await post('... on Werkgever { kvkNummer lidmaatschap { branche } }', [werkgeverRef(member), tampered(t.granted(werkgeverRef(member)))], await t.headers());
+      const response = await post('... on Werkgever { kvkNummer lidmaatschap { branche } }', [werkgeverRef(member), t.tampered(t.granted(werkgeverRef(member)))], await t.headers());
       const result = (await response.json()) as EntitiesResponse<WerkgeverResult>;
 
       expect(result.data?._entities).toEqual([

@@ -58,6 +58,8 @@ export interface SubgraphTestAccess {
   /** Headers of another actor, with tokens of the same issuer as `deps.verifier` accepts. */
   headersFor(claims: DevTokenClaims, purpose?: Purpose): Promise<Record<string, string>>;
   granted<R extends { __typename: string; id?: string; kvkNummer?: string }>(representation: R): R & { toegang?: string };
+  /** The same representation with the signature of its decision changed (a forgery). */
+  tampered<R extends { toegang?: string }>(representation: R): R;
 }
 
 const TEST_KLANTMANAGER = { sub: 'test-klantmanager', rol: 'klantmanager', organisatie: 'UWV', regios: ['AM36'] };
@@ -75,6 +77,11 @@ export function subgraphTestAccess(): SubgraphTestAccess {
     audit,
     headers: () => access.headers(TEST_KLANTMANAGER, PURPOSES.klantdossier),
     headersFor: (claims, purpose) => access.headers(claims, purpose),
+    // The first character of the signature carries 6 full bits, so changing it always changes the MAC.
+    tampered: (representation) => {
+      const [payload, signature = ''] = String(representation.toegang).split('.');
+      return { ...representation, toegang: `${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}` };
+    },
     granted: (representation) => {
       if (representation.__typename === 'Kandidaat' && representation.id) {
         const toegang = testSigner.sign({ soort: 'Kandidaat', id: representation.id, actor: TEST_KLANTMANAGER.sub, doelbinding: 're-integratie', categorieen: [...ALLE_CATEGORIEEN], verloopt: verloopt() });
