@@ -6,23 +6,11 @@
  * instead of the data, so no personal data leaves without its record.
  */
 import { randomBytes } from 'node:crypto';
+import type { VerwerkingRecord } from '../../logboek/client.js';
 import type { Purpose } from './purpose.js';
 
 /** One LDV-shaped record, as the logboek's `vastleggen` takes it (the actor comes from the token). */
-export interface AuditRecord {
-  traceId: string;
-  spanId: string;
-  parentSpanId: string | null;
-  naam: string;
-  startTijd: string;
-  eindTijd: string;
-  status: 'OK' | 'ERROR';
-  resource: string;
-  verwerkingsactiviteit: string;
-  doelbinding: string;
-  betrokkene: string;
-  velden: string[];
-}
+export type AuditRecord = VerwerkingRecord;
 
 /** Where records go: the logboek, called with the request's own Authorization header. */
 export interface AuditSink {
