@@ -66,7 +66,7 @@ export const resolvers: Resolvers = {
       requireRegio(ctx.access.actor, regio.code, 'Arbeidsmarktregio.kandidaten');
       if (ctx.access.actor?.rol === 'werkgever' && (filter?.doelgroep || filter?.bron)) {
         // Filtering on them would reveal what the werkgever may not read.
-        throw forbidden('Arbeidsmarktregio.kandidaten: a werkgever may not filter on doelgroep or bron', 'ROL', 'filter');
+        throw forbidden('Arbeidsmarktregio.kandidaten: a werkgever may not filter on doelgroep or bron', 'ROL', 'Arbeidsmarktregio.kandidaten');
       }
       return kandidatenPage(ctx.db, {
         regioCode: regio.code,

@@ -129,6 +129,10 @@ describe.each(['apollo', 'hive'] as const)('role matrix through the %s router', 
     expect(lijsten.data?.arbeidsmarktregio.kandidaten.edges).toHaveLength(5);
     expect(lijsten.data?.arbeidsmarktregio.werkgevers).toBeNull();
     expect(refusals(lijsten)).toEqual([['Arbeidsmarktregio.werkgevers', 'ROL']]);
+    // Filtering on what it may not read would reveal it.
+    const gefilterd = await ask(c.actors.werkgever, `{ arbeidsmarktregio(code: "${REGIO}") { kandidaten(filter: { doelgroep: WIA }) { totalCount } } }`);
+    expect(gefilterd.data?.arbeidsmarktregio.kandidaten).toBeNull();
+    expect(refusals(gefilterd)).toEqual([['Arbeidsmarktregio.kandidaten', 'ROL']]);
   });
 
   it('analist: counts only', async () => {
