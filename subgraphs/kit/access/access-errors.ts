@@ -4,6 +4,7 @@
  * down" (AUDIT_UNAVAILABLE). A refused field is null; the rest of the response is served.
  */
 import { GraphQLError } from 'graphql';
+import { KeysUnavailableError } from '../../../gateway/auth/token-verifier.js';
 
 /** Machine-readable reasons in `extensions.reden`. */
 export type Reden =
@@ -14,7 +15,14 @@ export type Reden =
   | 'DOELBINDING'
   | 'BESLUIT_ONGELDIG';
 
+/**
+ * The request has no valid token: 401 `UNAUTHENTICATED` — or, when the issuer's keys could not be
+ * fetched (our failure, not the client's), 503 `AUTHENTICATION_UNAVAILABLE` as at the gateway.
+ */
 export function unauthenticated(cause: Error | undefined): GraphQLError {
+  if (cause instanceof KeysUnavailableError) {
+    return new GraphQLError(`Tokens cannot be checked now: ${cause.message}`, { extensions: { code: 'AUTHENTICATION_UNAVAILABLE', http: { status: 503 } } });
+  }
   return new GraphQLError(`Not authenticated: ${cause?.message ?? 'no valid bearer token'}`, {
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
   });
