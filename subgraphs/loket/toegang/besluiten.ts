@@ -36,18 +36,22 @@ export function createBesluiten(db: Database, access: AccessContext): Besluiten 
       const actor = need(access.actor);
       const verloopt = Date.now() + BESLUIT_GELDIG_MS;
       const relaties = await klantrelaties(db, ids);
-      const toestemmingen = doelbinding ? await geldendeToestemmingen(db, ids, doelbinding, { organisatie: actor.organisatie ?? null, rol: actor.rol }) : [];
+      const inRegio = (id: string) => relaties.has(id) && actor.regios.includes(relaties.get(id)!.regioCode);
+      const isKlant = (id: string) => actor.rol === 'klantmanager' && actor.organisatie !== undefined && (relaties.get(id)?.organisaties.includes(actor.organisatie) ?? false);
+      const volledig = (id: string) => isKlant(id) && doelbinding === DOEL_KLANTRELATIE;
+      // Consent only matters for people in the actor's regions whose file the actor does not already read as their client.
+      const consentIds = ids.filter((id) => inRegio(id) && !volledig(id));
+      const toestemmingen = doelbinding && consentIds.length > 0 ? await geldendeToestemmingen(db, consentIds, doelbinding, { organisatie: actor.organisatie ?? null, rol: actor.rol }) : [];
       return ids.map((id): KandidaatBesluit => {
         const base = { soort: 'Kandidaat' as const, id, actor: actor.sub, doelbinding, verloopt };
         const relatie = relaties.get(id);
         if (!relatie) return { ...base, categorieen: [], weigering: { reden: 'GEEN_KLANTRELATIE_OF_TOESTEMMING', melding: 'the person is not in the loket index' } };
-        if (!actor.regios.includes(relatie.regioCode)) {
+        if (!inRegio(id)) {
           return { ...base, categorieen: [], weigering: { reden: 'REGIO', melding: `the person lives in ${relatie.regioCode}, outside the regions of your token` } };
         }
-        const klant = actor.rol === 'klantmanager' && actor.organisatie !== undefined && relatie.organisaties.includes(actor.organisatie);
-        if (klant && doelbinding === DOEL_KLANTRELATIE) return { ...base, categorieen: [...ALLE_CATEGORIEEN] };
+        if (volledig(id)) return { ...base, categorieen: [...ALLE_CATEGORIEEN] };
         const categorieen = [...new Set(toestemmingen.filter((t) => t.kandidaatId === id).flatMap((t) => t.categorieen))].sort();
-        const melding = klant
+        const melding = isKlant(id)
           ? `the file of your client is read under purpose "${DOEL_KLANTRELATIE}"; for "${doelbinding ?? 'none'}" no consent covers this`
           : `${actor.organisatie ?? actor.rol} has no client relation with this person and no consent for purpose "${doelbinding ?? 'none'}" covers this`;
         return { ...base, categorieen, weigering: { reden: 'GEEN_KLANTRELATIE_OF_TOESTEMMING', melding } };
