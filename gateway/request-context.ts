@@ -11,10 +11,10 @@
 import type { IncomingMessage } from 'node:http';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { Actor } from './auth/actor.js';
-import { DEFAULT_AUDIENCE } from './auth/omgeving.js';
-import { AuthenticationError, KeysUnavailableError, type AuthenticationFailure, type TokenVerifier } from './auth/token-verifier.js';
-import { newTraceId, parseTraceparent } from './trace-context.js';
+import type { Actor } from '../kit/auth/actor.js';
+import { DEFAULT_AUDIENCE } from '../kit/omgeving.js';
+import { AuthenticationError, KeysUnavailableError, type AuthenticationFailure, type TokenVerifier } from '../kit/auth/token-verifier.js';
+import { newTraceId, parseTraceparent } from '../kit/trace-context.js';
 
 /** Request headers every subgraph receives exactly as the client sent them. */
 export const FORWARDED_HEADERS = ['authorization', 'x-doelbinding', 'x-verwerking'] as const;

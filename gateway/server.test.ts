@@ -13,9 +13,9 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLFieldResolver } from 'graphql';
 import { UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDevIssuer, devAuthConfig, DEV_ISSUER_ID } from './auth/dev-issuer.js';
+import { createDevIssuer, devAuthConfig, DEV_ISSUER_ID } from '../kit/auth/dev-issuer.js';
 import { startGateway, type RunningGateway } from './server.js';
-import { parseTraceparent } from './trace-context.js';
+import { parseTraceparent } from '../kit/trace-context.js';
 
 const issuer = createDevIssuer({ inMemory: true });
 const ANALIST = { rol: 'analist', regios: ['AM36'] };

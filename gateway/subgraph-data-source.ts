@@ -12,7 +12,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './request-context.js';
-import { newTraceparent } from './trace-context.js';
+import { newTraceparent } from '../kit/trace-context.js';
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<Partial<GatewayContext>> {
   constructor(

@@ -6,7 +6,7 @@
  */
 import type { BronnenConfig } from '../adapters/kit/bronnen.js';
 import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../adapters/kit/pseudonym.js';
-import { createTokenVerifier } from '../gateway/auth/token-verifier.js';
+import { createTokenVerifier } from '../kit/auth/token-verifier.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { SUBGRAPHS, type SubgraphName } from '../schema/subgraphs.js';
 import type { RunningSubgraph } from '../subgraphs/kit/server.js';

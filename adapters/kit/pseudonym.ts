@@ -4,7 +4,7 @@
  * pseudonym is useless outside the deployment. The key comes from configuration (PSEUDONIEM_SLEUTEL).
  */
 import { createHmac } from 'node:crypto';
-import { isProduction } from '../../gateway/auth/omgeving.js';
+import { isProduction } from '../../kit/omgeving.js';
 import { isValidBsn } from './bsn.js';
 
 /** Used only when no key is configured: fine for the sandbox, refused in production. */

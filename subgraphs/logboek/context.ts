@@ -2,7 +2,7 @@
  * Per-request context of the logboek subgraph: the actor of the request's verified access token (the
  * actor of every record written; the subgraph kit refuses operations without one) and the store.
  */
-import type { Actor } from '../../gateway/auth/actor.js';
+import type { Actor } from '../../kit/auth/actor.js';
 import type { Database } from '../kit/store/database.js';
 
 export interface Context {

@@ -5,8 +5,8 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../gateway/auth/actor.js';
-import { AuthenticationError } from '../../gateway/auth/token-verifier.js';
+import type { Actor } from '../../kit/auth/actor.js';
+import { AuthenticationError } from '../../kit/auth/token-verifier.js';
 import { testDatabase } from '../../test/support/database.js';
 import { createLogboekClient, LogboekUnavailableError, type VerwerkingRecord } from './client.js';
 import { startLogboekSubgraph, type LogboekSubgraph } from './server.js';

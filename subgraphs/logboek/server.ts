@@ -6,11 +6,11 @@
  *
  * Run on its own: `npx tsx subgraphs/logboek/server.ts` (PORT, default 4007; HOST; DATABASE_URL with
  * schema `logboek`, else PGlite in LOGBOEK_DATA_DIR, default `.data/logboek`; the token verifier's
- * variables, see gateway/auth/auth-config.ts).
+ * variables, see kit/auth/auth-config.ts).
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Actor } from '../../gateway/auth/actor.js';
-import { verifierFromEnv } from '../../gateway/auth/token-verifier.js';
+import type { Actor } from '../../kit/auth/actor.js';
+import { verifierFromEnv } from '../../kit/auth/token-verifier.js';
 import { listenOptionsFromEnv, SUBGRAPHS } from '../../schema/subgraphs.js';
 import type { AccessDependencies } from '../kit/access/access-context.js';
 import { isEntryPoint } from '../kit/partner-subgraph.js';

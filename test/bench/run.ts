@@ -9,7 +9,7 @@
  * Results print as JSON lines so runs can be compared.
  */
 import { parseArgs } from 'node:util';
-import type { DevTokenClaims } from '../../gateway/auth/dev-issuer.js';
+import type { DevTokenClaims } from '../../kit/auth/dev-issuer.js';
 import { worldOptionsFromEnv } from '../../sandbox/scale.js';
 import { startStack, type Stack, type StackOptions } from '../../sandbox/stack.js';
 import { PURPOSES, testAccess, type Purpose } from '../support/access.js';

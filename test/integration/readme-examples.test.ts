@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DevTokenClaims } from '../../gateway/auth/dev-issuer.js';
+import type { DevTokenClaims } from '../../kit/auth/dev-issuer.js';
 import { startStack, type Stack } from '../../sandbox/stack.js';
 import { testAccess } from '../support/access.js';
 import { testDatabase } from '../support/database.js';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../../adapters/kit/pseudonym.js';
-import type { DevTokenClaims } from '../../gateway/auth/dev-issuer.js';
+import type { DevTokenClaims } from '../../kit/auth/dev-issuer.js';
 import { startStack, type Stack } from '../../sandbox/stack.js';
 import { PURPOSES, testAccess } from '../support/access.js';
 import { testDatabase } from '../support/database.js';

@@ -3,7 +3,7 @@
  * withheld with AUDIT_UNAVAILABLE (anonymous data is still served), and a consent change is not stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTokenVerifier } from '../../gateway/auth/token-verifier.js';
+import { createTokenVerifier } from '../../kit/auth/token-verifier.js';
 import { startStack, type Stack } from '../../sandbox/stack.js';
 import { startLogboekSubgraph } from '../../subgraphs/logboek/server.js';
 import type { RunningSubgraph } from '../../subgraphs/kit/server.js';

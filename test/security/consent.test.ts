@@ -4,7 +4,7 @@
  * refused with the argument named and nothing is stored; only the client's own klantmanager may.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DevTokenClaims } from '../../gateway/auth/dev-issuer.js';
+import type { DevTokenClaims } from '../../kit/auth/dev-issuer.js';
 import { startStack, type Stack } from '../../sandbox/stack.js';
 import { PURPOSES, testAccess, type Purpose } from '../support/access.js';
 import { testDatabase } from '../support/database.js';

@@ -3,7 +3,7 @@
  * (plus a klantmanager of another region), and the candidates and employers they look at.
  */
 import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../../adapters/kit/pseudonym.js';
-import type { DevTokenClaims } from '../../gateway/auth/dev-issuer.js';
+import type { DevTokenClaims } from '../../kit/auth/dev-issuer.js';
 import type { Persoon, Werkgever, World } from '../../sandbox/generator/world-types.js';
 
 const pseudonymize = createPseudonymizer(DEV_PSEUDONIEM_SLEUTEL);

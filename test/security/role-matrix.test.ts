@@ -6,7 +6,7 @@
  * for anonymous data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DevTokenClaims } from '../../gateway/auth/dev-issuer.js';
+import type { DevTokenClaims } from '../../kit/auth/dev-issuer.js';
 import { startStack, type Stack } from '../../sandbox/stack.js';
 import { PURPOSES, testAccess, type Purpose } from '../support/access.js';
 import { testDatabase } from '../support/database.js';

@@ -2,8 +2,8 @@
  * Access for tests: an in-memory dev issuer whose tokens the test's stack accepts, and request
  * headers for an actor with or without a purpose. Tests never share the persisted dev key.
  */
-import { createDevIssuer, devAuthConfig, type DevIssuer, type DevTokenClaims } from '../../gateway/auth/dev-issuer.js';
-import { createTokenVerifier } from '../../gateway/auth/token-verifier.js';
+import { createDevIssuer, devAuthConfig, type DevIssuer, type DevTokenClaims } from '../../kit/auth/dev-issuer.js';
+import { createTokenVerifier } from '../../kit/auth/token-verifier.js';
 import type { AccessDependencies } from '../../subgraphs/kit/access/access-context.js';
 import { createDecisionSigner, DEV_TOEGANG_SLEUTEL } from '../../subgraphs/kit/access/access-decision.js';
 import type { AccessSettings } from '../../subgraphs/kit/access/access-settings.js';

@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Actor } from '../../../gateway/auth/actor.js';
-import { parseTraceparent } from '../../../gateway/trace-context.js';
+import type { Actor } from '../../../kit/auth/actor.js';
+import { parseTraceparent } from '../../../kit/trace-context.js';
 import type { DecisionSigner } from './access-decision.js';
 import { createAuditTrail, type AuditSink, type AuditTrail } from './audit-trail.js';
 import { readPurpose, type PurposeResult } from './purpose.js';

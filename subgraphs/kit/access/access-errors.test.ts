@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, KeysUnavailableError } from '../../../gateway/auth/token-verifier.js';
+import { AuthenticationError, KeysUnavailableError } from '../../../kit/auth/token-verifier.js';
 import { unauthenticated } from './access-errors.js';
 
 describe('authentication failures in a subgraph', () => {

@@ -4,7 +4,7 @@
  * down" (AUDIT_UNAVAILABLE). A refused field is null; the rest of the response is served.
  */
 import { GraphQLError } from 'graphql';
-import { KeysUnavailableError } from '../../../gateway/auth/token-verifier.js';
+import { KeysUnavailableError } from '../../../kit/auth/token-verifier.js';
 
 /** Machine-readable reasons in `extensions.reden`. */
 export type Reden =

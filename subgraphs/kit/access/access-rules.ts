@@ -7,7 +7,7 @@
  *   it needs purpose headers, a decision granting that category, and every read is audited.
  */
 import { Kind, type ConstDirectiveNode, type ConstValueNode, type DocumentNode } from 'graphql';
-import { ROLLEN, type Rol } from '../../../gateway/auth/actor.js';
+import { ROLLEN, type Rol } from '../../../kit/auth/actor.js';
 
 export interface FieldRule {
   typeName: string;

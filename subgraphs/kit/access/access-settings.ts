@@ -4,9 +4,9 @@
  * subgraph, and a subgraph in a worker thread alike. `accessDependencies` turns them into the
  * verifier, signer and audit sink a subgraph uses.
  */
-import { loadAuthConfig, type AuthConfig } from '../../../gateway/auth/auth-config.js';
-import { isProduction } from '../../../gateway/auth/omgeving.js';
-import { createTokenVerifier } from '../../../gateway/auth/token-verifier.js';
+import { loadAuthConfig, type AuthConfig } from '../../../kit/auth/auth-config.js';
+import { isProduction } from '../../../kit/omgeving.js';
+import { createTokenVerifier } from '../../../kit/auth/token-verifier.js';
 import { defaultSubgraphUrl } from '../../../schema/subgraphs.js';
 import { createLogboekClient } from '../../logboek/client.js';
 import type { AccessDependencies } from './access-context.js';

@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { execute, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../../gateway/auth/actor.js';
+import type { Actor } from '../../../kit/auth/actor.js';
 import type { AccessContext } from './access-context.js';
 import { createDecisionSigner, type KandidaatBesluit, type WerkgeverBesluit } from './access-decision.js';
 import { createAuditTrail, type AuditRecord } from './audit-trail.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../../gateway/auth/actor.js';
+import type { Actor } from '../../../kit/auth/actor.js';
 import { readPurpose } from './purpose.js';
 
 const klantmanager: Actor = { sub: 'km', rol: 'klantmanager', organisatie: 'UWV', regios: ['AM36'] };

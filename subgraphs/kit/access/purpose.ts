@@ -5,7 +5,7 @@
  * when they are missing, unknown, inconsistent, or name an activity the actor's role may not perform.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Actor } from '../../../gateway/auth/actor.js';
+import type { Actor } from '../../../kit/auth/actor.js';
 import { DOELBINDINGEN, verwerkingsactiviteit } from './verwerkingsregister.js';
 
 export interface Purpose {

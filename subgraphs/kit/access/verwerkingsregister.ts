@@ -4,7 +4,7 @@
  * for personal data names both, and the pair must be in this register; consent (toestemming) is
  * given for one purpose. Each activity says which roles may perform it.
  */
-import type { Rol } from '../../../gateway/auth/actor.js';
+import type { Rol } from '../../../kit/auth/actor.js';
 
 export interface Doelbinding {
   id: string;

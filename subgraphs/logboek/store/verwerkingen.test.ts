@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../../gateway/auth/actor.js';
+import type { Actor } from '../../../kit/auth/actor.js';
 import { testDatabase } from '../../../test/support/database.js';
 import { openDatabase, type Database } from '../../kit/store/database.js';
 import { LOGBOEK_ROLE, openLogboekStore } from './migrations.js';

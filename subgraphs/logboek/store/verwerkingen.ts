@@ -3,7 +3,7 @@
  * `resource` and `attributes` with the LDV keys); the functions here translate to and from the
  * friendly fields of the GraphQL `Verwerking`. Only INSERT and SELECT: the log is append-only.
  */
-import type { Actor } from '../../../gateway/auth/actor.js';
+import type { Actor } from '../../../kit/auth/actor.js';
 import { badInput } from '../../kit/errors.js';
 import type { Database } from '../../kit/store/database.js';
 

@@ -10,7 +10,7 @@
  * - employers: klantmanagers and accountmanagers of the employer's region, and the employer itself.
  */
 import DataLoader from 'dataloader';
-import type { Actor } from '../../../gateway/auth/actor.js';
+import type { Actor } from '../../../kit/auth/actor.js';
 import type { AccessContext } from '../../kit/access/access-context.js';
 import type { KandidaatBesluit, WerkgeverBesluit } from '../../kit/access/access-decision.js';
 import { BESLUIT_GELDIG_MS } from '../../kit/access/access-decision.js';

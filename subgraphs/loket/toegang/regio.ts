@@ -1,7 +1,7 @@
 /**
  * "Only own regions": the loket's lists and look-ups serve data of the regions in the actor's token.
  */
-import type { Actor } from '../../../gateway/auth/actor.js';
+import type { Actor } from '../../../kit/auth/actor.js';
 import { forbidden } from '../../kit/access/access-errors.js';
 
 export function requireRegio(actor: Actor | undefined, regioCode: string, veld: string): void {

@@ -15,7 +15,7 @@
  */
 import type { JSONWebKeySet } from 'jose';
 import { createDevIssuer, DEV_ISSUER_ID, devAuthConfig, devIssuerDir } from './dev-issuer.js';
-import { DEFAULT_AUDIENCE, isProduction } from './omgeving.js';
+import { DEFAULT_AUDIENCE, isProduction } from '../omgeving.js';
 
 export type AuthKeys = { kind: 'jwks-url'; url: string } | { kind: 'local'; jwks: JSONWebKeySet };
 

@@ -13,7 +13,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, 
 import { join } from 'node:path';
 import { SignJWT, type JSONWebKeySet } from 'jose';
 import type { AuthConfig } from './auth-config.js';
-import { DEFAULT_AUDIENCE, isProduction } from './omgeving.js';
+import { DEFAULT_AUDIENCE, isProduction } from '../omgeving.js';
 
 /** `iss` of every dev token. Refused as AUTH_ISSUER in production. */
 export const DEV_ISSUER_ID = 'urn:een-loket:dev-issuer';

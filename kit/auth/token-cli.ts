@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { actorFromClaims, describeClaimsError, ROLLEN } from './actor.js';
 import { createDevIssuer, DEFAULT_DEV_TOKEN_SECONDS, devIssuerDir } from './dev-issuer.js';
-import { DEFAULT_AUDIENCE, isProduction } from './omgeving.js';
+import { DEFAULT_AUDIENCE, isProduction } from '../omgeving.js';
 
 const USAGE = `usage: npm run -s token -- --rol <${ROLLEN.join('|')}> [--organisatie <id>] [--regio AMxx ...] [--kvk <8 digits>] [--sub <id>] [--geldig <minutes>]`;
 const FLAG_OF_CLAIM: Record<string, string> = { sub: '--sub', rol: '--rol', organisatie: '--organisatie', regios: '--regio', kvk: '--kvk' };

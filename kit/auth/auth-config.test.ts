@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAuthConfig, parseAlgorithms } from './auth-config.js';
 import { createDevIssuer, DEV_ISSUER_ID } from './dev-issuer.js';
-import { omgevingFromEnv } from './omgeving.js';
+import { omgevingFromEnv } from '../omgeving.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'auth-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
