@@ -1,19 +1,22 @@
 /**
  * The context of one client request at the gateway, made in Apollo Server's `context` function before
  * anything is planned or fetched: the verified actor, the headers every subgraph call forwards as
- * received (`authorization`, `x-doelbinding`, `x-verwerking`) and the request's trace.
+ * received (`authorization`, `x-doelbinding`, `x-verwerking`), the request's trace, and the request
+ * id (`verzoek`) that every subgraph call's service token carries — one per client request, so access
+ * decisions and audit records belong to exactly one request.
  *
  * A request without a valid token is answered 401 with `extensions.code` `UNAUTHENTICATED`,
  * `extensions.reason` and a `WWW-Authenticate: Bearer …` challenge (RFC 6750). So is a token sent in
  * the URL or the request body (RFC 6750 §2.2/2.3): URLs end up in logs and browser history, so such a
  * request is refused rather than served with the token ignored.
  */
-import type { IncomingMessage } from 'node:http';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Actor } from '../kit/auth/actor.js';
+import type { HttpRequestInfo } from '../kit/http/graphql-http-server.js';
+import { nieuwVerzoek } from '../kit/service-identity/service-token.js';
 import { DEFAULT_AUDIENCE } from '../kit/omgeving.js';
-import { AuthenticationError, KeysUnavailableError, type AuthenticationFailure, type TokenVerifier } from '../kit/auth/token-verifier.js';
+import { AuthenticationError, bearerToken, KeysUnavailableError, type AuthenticationFailure, type TokenVerifier } from '../kit/auth/token-verifier.js';
 import { newTraceId, parseTraceparent } from '../kit/trace-context.js';
 
 /** Request headers every subgraph receives exactly as the client sent them. */
@@ -25,6 +28,10 @@ const TOKEN_PARAMETERS = new Set(['access_token', 'token', 'id_token', 'jwt', 'b
 
 export interface GatewayContext {
   actor: Actor;
+  /** The verified access token itself (service tokens are bound to it). */
+  accessToken: string;
+  /** This client request's id, for the service token of every subgraph call it makes. */
+  verzoek: string;
   forwardHeaders: Readonly<Partial<Record<ForwardedHeader, string>>>;
   trace: {
     /** The client's trace id when it sent a valid `traceparent`, else a new one for this request. */
@@ -37,8 +44,8 @@ export interface GatewayContext {
 }
 
 /** Apollo Server's `context` function for the gateway. */
-export function gatewayContext(verifier: TokenVerifier, realm: string = DEFAULT_AUDIENCE): (argument: { req: IncomingMessage }) => Promise<GatewayContext> {
-  return async ({ req }) => {
+export function gatewayContext(verifier: TokenVerifier, realm: string = DEFAULT_AUDIENCE): (request: HttpRequestInfo) => Promise<GatewayContext> {
+  return async (req) => {
     const misplaced = misplacedTokenParameter(req);
     if (misplaced) {
       throw unauthenticated('malformed', `Send the access token in the header "Authorization: Bearer <token>", not as ${misplaced}`, `Bearer realm="${realm}", error="invalid_request"`);
@@ -67,7 +74,8 @@ export function gatewayContext(verifier: TokenVerifier, realm: string = DEFAULT_
     const trace: GatewayContext['trace'] = client
       ? { traceId: client.traceId, traceparent: clientTraceparent!.trim(), ...(tracestate !== undefined && { tracestate }) }
       : { traceId: newTraceId() };
-    return { actor, forwardHeaders, trace };
+    const accessToken = bearerToken(header(req, 'authorization'));
+    return { actor, accessToken, verzoek: nieuwVerzoek(), forwardHeaders, trace };
   };
 }
 
@@ -85,11 +93,9 @@ function httpExtensions(extensions: Record<string, unknown>, status: number, hea
 }
 
 /** The name of a query parameter, body field or body extension that carries a token, if any. */
-function misplacedTokenParameter(req: IncomingMessage): string | undefined {
-  const search = new URL(req.url ?? '/', 'http://gateway').searchParams;
-  for (const name of search.keys()) if (TOKEN_PARAMETERS.has(name.toLowerCase())) return `query parameter "${name}"`;
-  // startStandaloneServer's body parser leaves the parsed JSON body on the request.
-  const body = (req as IncomingMessage & { body?: unknown }).body;
+function misplacedTokenParameter(req: HttpRequestInfo): string | undefined {
+  for (const name of req.query.keys()) if (TOKEN_PARAMETERS.has(name.toLowerCase())) return `query parameter "${name}"`;
+  const body = req.body;
   for (const operation of Array.isArray(body) ? body : [body]) {
     if (!isObject(operation)) continue;
     for (const name of Object.keys(operation)) if (TOKEN_PARAMETERS.has(name.toLowerCase())) return `body field "${name}"`;
@@ -100,7 +106,7 @@ function misplacedTokenParameter(req: IncomingMessage): string | undefined {
   return undefined;
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
+function header(req: HttpRequestInfo, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 }

@@ -14,12 +14,17 @@ import { parse, type GraphQLFieldResolver } from 'graphql';
 import { UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDevIssuer, devAuthConfig, DEV_ISSUER_ID } from '../kit/auth/dev-issuer.js';
+import { NO_CORS } from '../kit/http/cors-policy.js';
+import type { Dienst } from '../kit/service-identity/diensten.js';
+import { newDienstSleutels } from '../kit/service-identity/service-keys.js';
+import { dienstTokenVerifier } from '../kit/service-identity/service-token.js';
 import { startGateway, type RunningGateway } from './server.js';
 import { parseTraceparent } from '../kit/trace-context.js';
 
 const issuer = createDevIssuer({ inMemory: true });
+const diensten = newDienstSleutels();
 const ANALIST = { rol: 'analist', regios: ['AM36'] };
-const ECHO_FIELDS = 'authorization doelbinding verwerking traceparent tracestate';
+const ECHO_FIELDS = 'authorization doelbinding verwerking traceparent tracestate dienst';
 
 interface Echo {
   authorization: string | null;
@@ -27,6 +32,7 @@ interface Echo {
   verwerking: string | null;
   traceparent: string | null;
   tracestate: string | null;
+  dienst: string | null;
 }
 
 function stubSdl(field: string): string {
@@ -47,6 +53,7 @@ async function startStub(field: string): Promise<{ url: string; stop(): Promise<
             verwerking: (headers['x-verwerking'] as string | undefined) ?? null,
             traceparent: (headers.traceparent as string | undefined) ?? null,
             tracestate: (headers.tracestate as string | undefined) ?? null,
+            dienst: (headers['x-dienst-token'] as string | undefined) ?? null,
           })) as GraphQLFieldResolver<unknown, unknown>,
         },
       },
@@ -76,7 +83,7 @@ beforeAll(async () => {
     { name: 'down', typeDefs: parse('type Query { down: String }'), url: await closedPortUrl() },
   ]);
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
-  gateway = await startGateway({ port: 0, supergraphSdl: composed.supergraphSdl, auth: devAuthConfig(issuer) });
+  gateway = await startGateway({ port: 0, supergraphSdl: composed.supergraphSdl, auth: devAuthConfig(issuer), diensten, cors: NO_CORS });
 });
 
 afterAll(async () => {
@@ -131,6 +138,25 @@ describe('gateway authentication', () => {
     expectUnauthenticated(await post(valid, { ...query, extensions: { token } }), 'malformed', /not as body field "extensions.token"$/);
     const get = await fetch(`${gateway.url}?query=${encodeURIComponent('{ echoA { authorization } }')}&access_token=${token}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect([get.status, get.headers.get('www-authenticate')]).toEqual([401, expect.stringContaining('error="invalid_request"')]);
+  });
+
+  it('calls every subgraph as the router: a service token for that subgraph, bound to the user token and to one id per client request', async () => {
+    const authorization = `Bearer ${await issuer.issue(ANALIST)}`;
+    const [first, second] = await Promise.all([post({ authorization }), post({ authorization })]);
+    const calls = await Promise.all(
+      [first, second].flatMap((response) => [
+        dienstTokenVerifier(diensten, 'a' as Dienst).verify(response.body.data!.echoA!.dienst ?? undefined, authorization.slice(7)),
+        dienstTokenVerifier(diensten, 'b' as Dienst).verify(response.body.data!.echoB!.dienst ?? undefined, authorization.slice(7)),
+      ]),
+    );
+    expect(calls.map((c) => c.van)).toEqual(['router', 'router', 'router', 'router']);
+    const [a1, b1, a2, b2] = calls.map((c) => c.verzoek);
+    expect(a1).toMatch(/^[0-9a-f]{32}$/);
+    expect(b1).toBe(a1);
+    expect(b2).toBe(a2);
+    expect(a2).not.toBe(a1);
+    // A token for subgraph a is refused by subgraph b.
+    await expect(dienstTokenVerifier(diensten, 'b' as Dienst).verify(first.body.data!.echoA!.dienst ?? undefined, authorization.slice(7))).rejects.toThrow(/claim aud invalid/);
   });
 
   it('forwards authorization, x-doelbinding and x-verwerking as received, and starts one trace per request', async () => {

@@ -1,22 +1,31 @@
 /**
  * The één loket gateway: @apollo/gateway serving the committed supergraph (`schema/supergraph.graphql`,
- * no run-time introspection of subgraphs) behind Apollo Server. It authenticates every request (a JWT
- * in `Authorization: Bearer …`, see `auth/`), routes and composes, and forwards the token, the purpose
- * headers and the trace to the subgraphs, which decide access to their own fields. It never touches
- * partner data.
+ * no run-time introspection of subgraphs) behind Apollo Server on the HTTP kit (kit/http: body limit,
+ * JSON errors, CORS allow-list). It authenticates every request (a JWT in `Authorization: Bearer …`,
+ * see kit/auth/), routes and composes, and calls each subgraph as the router (a service token per
+ * call, kit/service-identity) with the user's token, the purpose headers and the trace; the subgraphs
+ * decide access to their own fields. It never touches partner data. In production it offers no
+ * landing page and no introspection.
  *
  * Run on its own: `npx tsx gateway/server.ts` (PORT, default 4000; `<NAME>_SUBGRAPH_URL` per subgraph;
- * AUTH_* as in `auth/auth-config.ts`: without AUTH_JWKS_URL, outside production, the local dev issuer —
- * tokens from `npm run token`).
+ * AUTH_* as in kit/auth/auth-config.ts: without AUTH_JWKS_URL, outside production, the local dev
+ * issuer — tokens from `npm run token`; DIENSTEN_JWKS and DIENST_SLEUTEL; CORS_ORIGINS).
  */
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
-import { listenOptionsFromEnv, type SubgraphName } from '../schema/subgraphs.js';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { loadAuthConfig, type AuthConfig } from '../kit/auth/auth-config.js';
 import { DEV_ISSUER_ID } from '../kit/auth/dev-issuer.js';
 import { createTokenVerifier } from '../kit/auth/token-verifier.js';
+import { corsPolicyFromEnv, type CorsPolicy } from '../kit/http/cors-policy.js';
+import { startGraphQLHttpServer } from '../kit/http/graphql-http-server.js';
+import { isProduction } from '../kit/omgeving.js';
+import { ROUTER } from '../kit/service-identity/diensten.js';
+import { dienstSleutelsFromEnv, type DienstSleutels } from '../kit/service-identity/service-keys.js';
+import { dienstTokenMinter } from '../kit/service-identity/service-token.js';
+import { loadSettings, runEntry } from '../kit/startup.js';
+import { listenOptionsFromEnv, type SubgraphName } from '../schema/subgraphs.js';
 import { gatewayContext, type GatewayContext } from './request-context.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { subgraphUrlsFromEnv, type SubgraphUrls } from './subgraph-urls.js';
@@ -33,6 +42,12 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** How tokens are verified; default `loadAuthConfig()` (throws its production refusals). */
   auth?: AuthConfig;
+  /** Service keys with the router's private key; default from the environment. */
+  diensten?: DienstSleutels;
+  /** Browser origins allowed to call; default `corsPolicyFromEnv()`. */
+  cors?: CorsPolicy;
+  /** Whether this runs as production (no landing page, no introspection); default from the environment. */
+  production?: boolean;
 }
 
 export interface RunningGateway {
@@ -45,18 +60,28 @@ export interface RunningGateway {
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
   const auth = options.auth ?? loadAuthConfig();
   const verifier = createTokenVerifier(auth);
+  const minter = dienstTokenMinter(options.diensten ?? dienstSleutelsFromEnv(ROUTER), ROUTER);
+  const production = options.production ?? isProduction();
   const urls = options.subgraphUrls ?? {};
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name as SubgraphName] ?? url ?? ''),
+    buildService: ({ name, url }) => new SubgraphDataSource(name as SubgraphName, urls[name as SubgraphName] ?? url ?? '', minter),
   });
-  // Clients get the error shape of the README, not server stack traces.
-  const server = new ApolloServer<GatewayContext>({ gateway, includeStacktraceInErrorResponses: false });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port ?? DEFAULT_GATEWAY_PORT, host: options.host ?? '127.0.0.1' },
+  const server = await startGraphQLHttpServer<GatewayContext>({
+    apollo: ({ drain }) =>
+      new ApolloServer<GatewayContext>({
+        gateway,
+        // Clients get the error shape of the README, not server stack traces.
+        includeStacktraceInErrorResponses: false,
+        introspection: !production,
+        plugins: [drain, ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+      }),
     context: gatewayContext(verifier, auth.audience),
+    port: options.port ?? DEFAULT_GATEWAY_PORT,
+    host: options.host ?? '127.0.0.1',
+    cors: options.cors ?? corsPolicyFromEnv(),
   });
-  return { url, auth, stop: () => server.stop() };
+  return { url: server.url, auth, stop: server.stop };
 }
 
 /** One line for the start-up log: where tokens come from (never a key or token). */
@@ -66,6 +91,15 @@ export function describeAuth(auth: AuthConfig): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const gateway = await startGateway({ ...listenOptionsFromEnv(DEFAULT_GATEWAY_PORT), subgraphUrls: subgraphUrlsFromEnv() });
-  console.log(`één loket graph at ${gateway.url}; accepts ${describeAuth(gateway.auth)}`);
+  await runEntry('gateway', async () => {
+    const settings = loadSettings({
+      auth: () => loadAuthConfig(),
+      diensten: () => dienstSleutelsFromEnv(ROUTER),
+      cors: () => corsPolicyFromEnv(),
+      listen: () => listenOptionsFromEnv(DEFAULT_GATEWAY_PORT),
+      subgraphUrls: () => subgraphUrlsFromEnv(),
+    });
+    const gateway = await startGateway({ ...settings.listen, auth: settings.auth, diensten: settings.diensten, cors: settings.cors, subgraphUrls: settings.subgraphUrls });
+    console.log(`één loket graph at ${gateway.url}; accepts ${describeAuth(gateway.auth)}`);
+  });
 }

@@ -1,7 +1,10 @@
 /**
  * How the gateway calls one subgraph: Apollo's RemoteGraphQLDataSource, which
  * - forwards `authorization`, `x-doelbinding` and `x-verwerking` exactly as the client sent them (each
- *   subgraph verifies the token and enforces access itself), and a W3C `traceparent`: the client's when
+ *   subgraph verifies the token and enforces access itself);
+ * - proves it is the router with a service token for that one subgraph (`x-dienst-token`), bound to
+ *   the client request's id and to the user's token (kit/service-identity);
+ * - sends a W3C `traceparent`: the client's when
  *   it sent a valid one, else one in the trace the gateway started for this client request (one trace
  *   id for all subgraph calls of a request, a new span id per call);
  * - turns failures of the call itself (subgraph down, timeout, HTTP error) into an error that names the
@@ -11,20 +14,24 @@
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import type { Dienst } from '../kit/service-identity/diensten.js';
+import { DIENST_TOKEN_HEADER, type DienstTokenMinter } from '../kit/service-identity/service-token.js';
 import type { GatewayContext } from './request-context.js';
 import { newTraceparent } from '../kit/trace-context.js';
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<Partial<GatewayContext>> {
   constructor(
-    readonly subgraph: string,
+    readonly subgraph: Dienst,
     url: string,
+    private readonly minter: DienstTokenMinter,
   ) {
     super({ url });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Partial<GatewayContext>>): void {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Partial<GatewayContext>>): Promise<void> {
     const headers = request.http?.headers;
     if (!headers) return;
+    headers.set(DIENST_TOKEN_HEADER, await this.minter.mint(this.subgraph, context.verzoek ?? null, context.accessToken));
     const forward: Partial<Record<string, string>> = context.forwardHeaders ?? {};
     for (const [name, value] of Object.entries(forward)) {
       if (value !== undefined) headers.set(name, value);

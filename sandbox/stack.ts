@@ -5,8 +5,8 @@
  * tests run it with ephemeral ports (`ports: 'ephemeral'`), in-memory stores and their own issuer.
  */
 import type { BronnenConfig } from '../adapters/kit/bronnen.js';
-import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../adapters/kit/pseudonym.js';
-import { createTokenVerifier } from '../kit/auth/token-verifier.js';
+import { createPseudonymizer, pseudoniemSleutelFromEnv, type Pseudonymize } from '../adapters/kit/pseudonym.js';
+import { loadSettings } from '../kit/startup.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { SUBGRAPHS, type SubgraphName } from '../schema/subgraphs.js';
 import type { RunningSubgraph } from '../subgraphs/kit/server.js';
@@ -27,6 +27,18 @@ import { startSandboxes, type PartnerName } from './partners.js';
 
 export type { PartnerName } from './partners.js';
 
+/** The keys and token configuration every part of the stack shares. */
+export interface StackAccess extends Omit<AccessSettings, 'logboekUrl'> {
+  /** PSEUDONIEM_SLEUTEL of the adapters. */
+  pseudoniemSleutel: string;
+}
+
+/** The stack's access settings from the environment, every problem at once. */
+export function stackAccessFromEnv(env: NodeJS.ProcessEnv = process.env): StackAccess {
+  const { access, pseudoniemSleutel } = loadSettings({ access: () => accessSettingsFromEnv('alle', env), pseudoniemSleutel: () => pseudoniemSleutelFromEnv(env) });
+  return { ...access, pseudoniemSleutel };
+}
+
 export interface StackOptions {
   /** World size and seed; default demo scale. */
   world?: Partial<WorldOptions>;
@@ -37,8 +49,11 @@ export interface StackOptions {
   database?: DatabaseOptions;
   /** Logboek store; default derived from `database`: `.data/logboek`, in memory, or schema `<schema>_logboek`. */
   logboekDatabase?: DatabaseOptions;
-  /** Token configuration and decision key; default from the environment (the dev issuer outside production). */
-  access?: Omit<AccessSettings, 'logboekUrl'>;
+  /**
+   * Token configuration, decision keys, service keys and the pseudonym key; default from the
+   * environment (this machine's development keys outside production).
+   */
+  access?: StackAccess;
   /**
    * Replaces the logboek client of the partner subgraphs. Only for the benchmark that measures what
    * audit logging adds to a personal-data query; every other use keeps the real logboek.
@@ -46,8 +61,6 @@ export interface StackOptions {
   auditSinkForBenchmark?: AuditSink;
   /** Knobs per partner sandbox (latency, error rate, hangs). */
   knobs?: Partial<Record<PartnerName, Partial<SandboxKnobs>>>;
-  /** Key of the pseudonyms (PSEUDONIEM_SLEUTEL); default the environment's or the sandbox key. */
-  pseudonymKey?: string;
   /** How often the loket index and the partner subgraphs' keys are refreshed; default only at start. */
   syncIntervalMs?: number;
   log?: (message: string) => void;
@@ -58,8 +71,10 @@ export interface Stack {
   bronnen: BronnenConfig;
   /** The graph's GraphQL endpoint. */
   gatewayUrl: string;
-  /** Token configuration, decision key and logboek URL the parts run with. */
+  /** Token configuration, decision keys, service keys and logboek URL the parts run with. */
   accessSettings: AccessSettings;
+  /** The pseudonymizer of the stack's adapters (tests find a generated person's `Kandidaat.id` with it). */
+  pseudonymize: Pseudonymize;
   sandboxes: Record<PartnerName, PartnerServer>;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** The loket subgraph, running in its own worker thread. */
@@ -82,7 +97,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return result;
   };
 
-  const pseudonymKey = options.pseudonymKey ?? process.env.PSEUDONIEM_SLEUTEL ?? DEV_PSEUDONIEM_SLEUTEL;
+  const { pseudoniemSleutel: pseudonymKey, ...baseSettings } = options.access ?? stackAccessFromEnv();
+  const pseudonymize = createPseudonymizer(pseudonymKey);
   // The loket's thread loads its modules while the world and the partner systems are made.
   const loketThread = spawnLoketThread({ host, port: fixed ? SUBGRAPHS.loket.port : 0, pseudonymKey, database: options.database, syncIntervalMs: options.syncIntervalMs }, log);
   let loketStarted = false;
@@ -94,22 +110,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const { servers: sandboxes, bronnen, close: closeSandboxes } = await time('sandboxes', () => startSandboxes(world, { ports: options.ports, host, knobs: options.knobs }));
     started.push({ stop: closeSandboxes });
 
-    const baseSettings = options.access ?? accessSettingsFromEnv();
-    const verifier = createTokenVerifier(baseSettings.auth);
     const logboek = await time('logboek', () =>
       startLogboekSubgraph({
         host,
         port: fixed ? SUBGRAPHS.logboek.port : 0,
         database: options.logboekDatabase ?? logboekDatabaseFor(options.database),
-        authenticate: (headers) => verifier.verify(typeof headers.authorization === 'string' ? headers.authorization : undefined),
+        access: baseSettings,
       }),
     );
     started.push(logboek);
     const accessSettings: AccessSettings = { ...baseSettings, logboekUrl: logboek.url };
-    const access = { ...accessDependencies(accessSettings), ...(options.auditSinkForBenchmark ? { auditSink: options.auditSinkForBenchmark } : {}) };
+    const access = (name: SubgraphName) => ({ ...accessDependencies(accessSettings, name), ...(options.auditSinkForBenchmark ? { auditSink: options.auditSinkForBenchmark } : {}) });
 
-    const pseudonymize = createPseudonymizer(pseudonymKey);
-    const subgraphOptions = (name: SubgraphName) => ({ host, port: fixed ? SUBGRAPHS[name].port : 0, bronnen, pseudonymize, log, refreshIntervalMs: options.syncIntervalMs, access });
+    const subgraphOptions = (name: SubgraphName) => ({ host, port: fixed ? SUBGRAPHS[name].port : 0, bronnen, pseudonymize, log, refreshIntervalMs: options.syncIntervalMs, access: access(name) });
 
     const subgraphs = await time('subgraphs', async () => {
       // They start concurrently; each one's own time shows which warm-up dominates.
@@ -134,6 +147,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const gateway: RunningGateway = await time('gateway', () =>
       startGateway({
         auth: accessSettings.auth,
+        diensten: accessSettings.diensten,
         host,
         port: fixed ? undefined : 0,
         subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
@@ -145,6 +159,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       world,
       bronnen,
       accessSettings,
+      pseudonymize,
       gatewayUrl: gateway.url,
       sandboxes,
       subgraphs,

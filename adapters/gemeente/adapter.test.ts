@@ -12,7 +12,7 @@ import { vacatureId } from '../kit/vacature-id.js';
 import { createGemeenteAdapter } from './index.js';
 import { BASE, CSV_KLANT_HEADER, csvKlantRij, jsonKlant, jsonVacature, jsonWerkgever, pagina, testBronnen, testBsn } from './test-bronnen.js';
 
-const pseudonymize = createPseudonymizer('adapter-test-sleutel-gemeente');
+const pseudonymize = createPseudonymizer('gemeente-adapter-test-pseudoniemsleutel');
 const VANDAAG = new Date(Date.UTC(2026, 10, 1));
 const adapter = () => createGemeenteAdapter({ bronnen: testBronnen(), pseudonymize, timeoutMs: 2_000, vandaag: () => VANDAAG });
 

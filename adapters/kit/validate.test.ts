@@ -8,7 +8,7 @@ import { isValidBsn } from './bsn.js';
 import { createPseudonymizer } from './pseudonym.js';
 import { field, validateIdentified, type ValidationContext } from './validate.js';
 
-const pseudonymize = createPseudonymizer('sleutel-voor-de-validatietest');
+const pseudonymize = createPseudonymizer('pseudoniemsleutel-voor-de-validatietest');
 const BSN = '111222333';
 const ONGELDIG_BSN = '123456789';
 

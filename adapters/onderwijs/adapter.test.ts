@@ -13,7 +13,7 @@ import { createOnderwijsAdapter } from './index.js';
 
 const SBB = 'http://sbb.test';
 const bronnen = loadBronnen({ ONDERWIJS_BRON_URL: SBB });
-const pseudonymize = createPseudonymizer('adapter-test-sleutel-onderwijs');
+const pseudonymize = createPseudonymizer('onderwijs-adapter-test-pseudoniemsleutel');
 const NOW = new Date(Date.UTC(2026, 10, 1));
 const adapter = () => createOnderwijsAdapter({ bronnen, pseudonymize, now: () => NOW, timeoutMs: 2_000 });
 

@@ -12,7 +12,7 @@ const alle = loadBronnen({ SW_BEDRIJF_BRON_URL: SW_TEST_URL });
 /** The configuration with only sw-am36 (Regio Zwolle) and sw-am01 (Groningen). */
 export const TEST_BRONNEN: BronnenConfig = { ...alle, swBedrijf: alle.swBedrijf.filter((b) => b.id === 'sw-am36' || b.id === 'sw-am01') };
 
-export const pseudonymize = createPseudonymizer('sw-bedrijf-adapter-test-sleutel');
+export const pseudonymize = createPseudonymizer('sw-bedrijf-adapter-test-pseudoniemsleutel');
 
 /** The day ages are computed against in these tests. */
 export const VANDAAG = new Date(Date.UTC(2026, 10, 1));

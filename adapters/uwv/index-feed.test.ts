@@ -10,7 +10,7 @@ import { createUwvAdapter } from './index.js';
 import { TEST_BSN, elementWaarden, instrumentXml, klantXml, soapFaultXml, vacatureXml, werkgeverXml, zoekAntwoord } from './native-fixtures.js';
 
 const BASE = 'http://uwv.test';
-const pseudonymize = createPseudonymizer('uwv-adapter-test-sleutel');
+const pseudonymize = createPseudonymizer('uwv-adapter-test-pseudoniemsleutel-32+');
 const vandaag = () => new Date('2026-11-01T00:00:00.000Z');
 
 function source(): FeedSource {

@@ -9,7 +9,7 @@ import { createUwvAdapter, type UwvAdapter } from './index.js';
 import { TEST_BSN, elementWaarden, klantXml, opvraagAntwoord, vacatureXml, werkgeverXml, zoekAntwoord } from './native-fixtures.js';
 
 const BASE = 'http://uwv.test';
-const pseudonymize = createPseudonymizer('uwv-adapter-test-sleutel');
+const pseudonymize = createPseudonymizer('uwv-adapter-test-pseudoniemsleutel-32+');
 const [BSN_A = '', BSN_B = '', BSN_C = ''] = TEST_BSN;
 const [A, B, C] = [pseudonymize(BSN_A), pseudonymize(BSN_B), pseudonymize(BSN_C)];
 const ONBEKEND = pseudonymize('100000009');

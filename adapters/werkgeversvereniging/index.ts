@@ -7,7 +7,6 @@
 import type { BronnenConfig } from '../kit/bronnen.js';
 import type { IndexFeed } from '../kit/feed.js';
 import { KeyRegistry } from '../kit/key-registry.js';
-import type { Pseudonymize } from '../kit/pseudonym.js';
 import { createWvClient } from './client.js';
 import { createWvIndexFeed } from './index-feed.js';
 import { type WerkgeversverenigingLoaders, createWvLoaders } from './loaders.js';
@@ -20,8 +19,6 @@ export type { WarmUpResult } from './vacature-keys.js';
 
 export interface WerkgeversverenigingAdapterOptions {
   bronnen: BronnenConfig;
-  /** Accepted so every adapter is created alike; unused, as associations hold no BSNs. */
-  pseudonymize?: Pseudonymize;
   /** Per partner request; default 10 s. */
   timeoutMs?: number;
 }

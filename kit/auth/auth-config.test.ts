@@ -17,7 +17,7 @@ const PROVIDER = { AUTH_JWKS_URL: 'https://login.example.nl/jwks', AUTH_ISSUER: 
 
 describe('loadAuthConfig outside production', () => {
   it('uses the local dev issuer when AUTH_JWKS_URL is unset', () => {
-    const config = loadAuthConfig({ DEV_ISSUER_DIR: dir });
+    const config = loadAuthConfig({ DEV_SLEUTELS_DIR: dir });
     expect(config).toMatchObject({ issuer: DEV_ISSUER_ID, audience: 'een-loket-graph', algorithms: ['ES256'], keys: { kind: 'local' } });
     expect(config.keys.kind === 'local' && config.keys.jwks.keys[0]?.kid).toBe(createDevIssuer({ dir }).kid);
   });
@@ -28,12 +28,12 @@ describe('loadAuthConfig outside production', () => {
   });
 
   it('uses the dev issuer when AUTH_DEV_ISSUER=1, even with AUTH_JWKS_URL', () => {
-    expect(loadAuthConfig({ AUTH_JWKS_URL: PROVIDER.AUTH_JWKS_URL, AUTH_DEV_ISSUER: '1', DEV_ISSUER_DIR: dir }).issuer).toBe(DEV_ISSUER_ID);
+    expect(loadAuthConfig({ AUTH_JWKS_URL: PROVIDER.AUTH_JWKS_URL, AUTH_DEV_ISSUER: '1', DEV_SLEUTELS_DIR: dir }).issuer).toBe(DEV_ISSUER_ID);
   });
 
   it('refuses half a configuration, naming the missing variable', () => {
     expect(() => loadAuthConfig({ AUTH_JWKS_URL: PROVIDER.AUTH_JWKS_URL })).toThrow(/AUTH_ISSUER is required/);
-    expect(() => loadAuthConfig({ AUTH_ISSUER: PROVIDER.AUTH_ISSUER, DEV_ISSUER_DIR: dir })).toThrow(/AUTH_JWKS_URL is not set/);
+    expect(() => loadAuthConfig({ AUTH_ISSUER: PROVIDER.AUTH_ISSUER, DEV_SLEUTELS_DIR: dir })).toThrow(/AUTH_JWKS_URL is not set/);
     expect(() => loadAuthConfig({ AUTH_JWKS_URL: 'not a url', AUTH_ISSUER: 'x' })).toThrow(/AUTH_JWKS_URL must be a URL/);
   });
 });
@@ -45,7 +45,7 @@ describe('loadAuthConfig in production', () => {
       expect(loadAuthConfig({ ...production, ...PROVIDER }).keys).toEqual({ kind: 'jwks-url', url: PROVIDER.AUTH_JWKS_URL });
     });
     it(`${label}: refuses a missing AUTH_JWKS_URL or AUTH_ISSUER, the dev issuer and AUTH_DEV_ISSUER=1`, () => {
-      expect(() => loadAuthConfig({ ...production, DEV_ISSUER_DIR: dir })).toThrow(/^AUTH_JWKS_URL is required in production/);
+      expect(() => loadAuthConfig({ ...production, DEV_SLEUTELS_DIR: dir })).toThrow(/^AUTH_JWKS_URL is required in production/);
       expect(() => loadAuthConfig({ ...production, AUTH_JWKS_URL: PROVIDER.AUTH_JWKS_URL })).toThrow(/^AUTH_ISSUER is required in production/);
       expect(() => loadAuthConfig({ ...production, AUTH_JWKS_URL: PROVIDER.AUTH_JWKS_URL, AUTH_ISSUER: DEV_ISSUER_ID })).toThrow(/^AUTH_ISSUER must not be the dev issuer/);
       expect(() => loadAuthConfig({ ...production, ...PROVIDER, AUTH_DEV_ISSUER: '1' })).toThrow(/^AUTH_DEV_ISSUER is refused in production/);

@@ -10,7 +10,7 @@
  * | `AUTH_JWKS_URL` | unset: the dev issuer (not in production) | the issuer's public keys; https, required in production |
  * | `AUTH_ALGORITHMS` | `ES256,RS256` | accepted signature algorithms; `none` and HS* are refused |
  * | `AUTH_DEV_ISSUER` | unset | `1`: use the dev issuer even when AUTH_JWKS_URL is set; refused in production |
- * | `DEV_ISSUER_DIR` | `.data/dev-issuer` | where the dev issuer keeps its key |
+ * | `DEV_SLEUTELS_DIR` | `.data/dev-sleutels` | where the dev issuer keeps its key, with the other development keys |
  * | `EEN_LOKET_OMGEVING` | `ontwikkeling` | `productie`, `test` or `ontwikkeling`; `NODE_ENV=production` is production too |
  */
 import type { JSONWebKeySet } from 'jose';

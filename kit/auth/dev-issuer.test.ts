@@ -24,8 +24,8 @@ describe('dev issuer', () => {
     expect(first.jwks.keys[0]).not.toHaveProperty('d');
     const actor = await createTokenVerifier(devAuthConfig(second)).verify(`Bearer ${await first.issue({ rol: 'beheerder' })}`);
     expect(actor).toMatchObject({ sub: 'dev-beheerder', rol: 'beheerder' });
-    expect(readdirSync(dir).sort()).toEqual(['jwks.json', 'signing-key.json']);
-    expect(statSync(join(dir, 'signing-key.json')).mode & 0o077).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['dev-issuer.json', 'dev-issuer.jwks.json']);
+    expect(statSync(join(dir, 'dev-issuer.json')).mode & 0o077).toBe(0);
   });
 
   it('in memory: a new key each time', () => {
@@ -60,13 +60,13 @@ describe('dev issuer', () => {
     expect(new Set(kids).size).toBe(1);
     expect(kids[0]).toMatch(/^dev-/);
     expect(kids[0]).toBe(createDevIssuer({ dir }).kid);
-    expect(readdirSync(dir).sort()).toEqual(['jwks.json', 'signing-key.json']); // no temporary files left
+    expect(readdirSync(dir).sort()).toEqual(['dev-issuer.json', 'dev-issuer.jwks.json']); // no temporary files left
   });
 
   it('refuses a damaged key file by name', () => {
     const dir = join(root, 'damaged');
     createDevIssuer({ dir });
-    writeFileSync(join(dir, 'signing-key.json'), '{"kid":"x"}');
-    expect(() => createDevIssuer({ dir })).toThrow(/signing-key\.json is not a dev issuer key \(not an ES256 private key\); delete it to make a new one$/);
+    writeFileSync(join(dir, 'dev-issuer.json'), '{"kid":"x"}');
+    expect(() => createDevIssuer({ dir })).toThrow(/dev-issuer\.json is damaged \(not an ES256 private key\); delete it to make a new one$/);
   });
 });

@@ -2,35 +2,36 @@
  * The local dev issuer: signs access tokens for development and tests, so the graph can be used
  * without an identity provider. Never in production (refused there).
  *
- * One ES256 key pair, made on first use and kept in `.data/dev-issuer/` (`DEV_ISSUER_DIR`), so the
- * gateway, the subgraphs and `npm run token` in other processes agree on it. Creation is atomic: each
- * process writes a complete key to a temporary file and hard-links it into place, which fails when
- * another process was first; then everyone reads the winner's key. The public key set (with `kid`) is
- * `jwks` and is also written to `jwks.json` next to the key.
+ * One ES256 key pair, made on first use and kept with the other development keys in
+ * `DEV_SLEUTELS_DIR` (default `.data/dev-sleutels`, see kit/keys/dev-secrets.ts), so the gateway, the
+ * subgraphs and `npm run token` in other processes agree on it; made exactly once even when several
+ * processes start at the same moment. The public key set (with `kid`) is `jwks` and is also written
+ * to `dev-issuer.jwks.json` next to the key.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, type JSONWebKeySet } from 'jose';
+import { readOrCreateOnce } from '../keys/create-once.js';
+import { devKeysDir } from '../keys/dev-secrets.js';
 import type { AuthConfig } from './auth-config.js';
 import { DEFAULT_AUDIENCE, isProduction } from '../omgeving.js';
 
 /** `iss` of every dev token. Refused as AUTH_ISSUER in production. */
 export const DEV_ISSUER_ID = 'urn:een-loket:dev-issuer';
 export const DEV_ISSUER_ALGORITHM = 'ES256';
-export const DEFAULT_DEV_ISSUER_DIR = '.data/dev-issuer';
 /** Default lifetime of a dev token: a working day. */
 export const DEFAULT_DEV_TOKEN_SECONDS = 8 * 60 * 60;
 
-const KEY_FILE = 'signing-key.json';
-const JWKS_FILE = 'jwks.json';
+const KEY_FILE = 'dev-issuer.json';
+const JWKS_FILE = 'dev-issuer.jwks.json';
 
 export type DevIssuerOptions = { dir: string } | { inMemory: true };
 
 /** Claims of a dev token. Not checked here (tests make bad tokens on purpose); the CLI checks them. */
 export interface DevTokenClaims {
   rol: string;
-  /** Default `dev-<rol>`. */
+  /** Default: one per role and organisation, see `devSubject`. */
   sub?: string;
   organisatie?: string;
   regios?: readonly string[];
@@ -63,9 +64,21 @@ interface StoredKey {
   privateJwk: JsonWebKey;
 }
 
-/** Where the key is kept: `DEV_ISSUER_DIR`, default `.data/dev-issuer` (relative to the working directory). */
+/** Where the key is kept: with the other development keys (`DEV_SLEUTELS_DIR`). */
 export function devIssuerDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DEV_ISSUER_DIR || DEFAULT_DEV_ISSUER_DIR;
+  return devKeysDir(env);
+}
+
+/**
+ * The subject of a dev token without an explicit `sub`: one per role and organisation (or employer,
+ * or region), e.g. `dev-klantmanager-GM0193`, so two dev tokens of different organisations are two
+ * different actors in access decisions and in the audit log.
+ */
+export function devSubject(claims: Pick<DevTokenClaims, 'rol' | 'organisatie' | 'kvk' | 'regios'>): string {
+  // Claims are not checked here (tests issue bad ones on purpose), so read them defensively.
+  const regios = Array.isArray(claims.regios) && claims.regios.length > 0 ? claims.regios.join('-') : undefined;
+  const wie = claims.organisatie ?? claims.kvk ?? regios;
+  return wie === undefined ? `dev-${claims.rol}` : `dev-${claims.rol}-${wie}`;
 }
 
 /** The dev issuer with the key in `dir` (made on first use) or a new key in memory. Throws in production. */
@@ -88,7 +101,7 @@ export function createDevIssuer(options: DevIssuerOptions, env: NodeJS.ProcessEn
         .setProtectedHeader({ alg: DEV_ISSUER_ALGORITHM, kid: stored.kid, typ: 'JWT' })
         .setIssuer(issueOptions.issuer ?? DEV_ISSUER_ID)
         .setAudience(issueOptions.audience ?? DEFAULT_AUDIENCE)
-        .setSubject(sub ?? `dev-${claims.rol}`)
+        .setSubject(sub ?? devSubject(claims))
         .setIssuedAt(now)
         .setExpirationTime(now + (issueOptions.expiresIn ?? DEFAULT_DEV_TOKEN_SECONDS))
         .setJti(randomUUID())
@@ -113,22 +126,7 @@ function publicJwks(kid: string, privateKey: KeyObject): JSONWebKeySet {
 }
 
 function loadOrCreateKey(dir: string): StoredKey {
-  const file = join(dir, KEY_FILE);
-  let key = readKey(file);
-  if (!key) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(newKey(), null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-    try {
-      linkSync(temp, file); // atomic, and never replaces a key another process made first
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    } finally {
-      unlinkSync(temp);
-    }
-    key = readKey(file);
-    if (!key) throw new Error(`Dev issuer key ${file} vanished while it was being created`);
-  }
+  const key = readOrCreateOnce(join(dir, KEY_FILE), () => `${JSON.stringify(newKey(), null, 2)}\n`, parseKey);
   const jwksFile = join(dir, JWKS_FILE);
   if (!existsSync(jwksFile)) {
     const temp = `${jwksFile}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
@@ -138,22 +136,11 @@ function loadOrCreateKey(dir: string): StoredKey {
   return key;
 }
 
-/** The stored key, or undefined when there is none yet. A damaged file is refused by name. */
-function readKey(file: string): StoredKey | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  try {
-    const parsed = JSON.parse(text) as Partial<StoredKey>;
-    const jwk = parsed.privateJwk;
-    if (typeof parsed.kid !== 'string' || !jwk || jwk.kty !== 'EC' || jwk.crv !== 'P-256' || typeof jwk.d !== 'string') throw new Error('not an ES256 private key');
-    createPrivateKey({ key: jwk, format: 'jwk' });
-    return { kid: parsed.kid, privateJwk: jwk };
-  } catch (error) {
-    throw new Error(`${file} is not a dev issuer key (${(error as Error).message}); delete it to make a new one`);
-  }
+/** A stored key; anything else is refused (the caller names the file). */
+function parseKey(text: string): StoredKey {
+  const parsed = JSON.parse(text) as Partial<StoredKey>;
+  const jwk = parsed.privateJwk;
+  if (typeof parsed.kid !== 'string' || !jwk || jwk.kty !== 'EC' || jwk.crv !== 'P-256' || typeof jwk.d !== 'string') throw new Error('not an ES256 private key');
+  createPrivateKey({ key: jwk, format: 'jwk' });
+  return { kid: parsed.kid, privateJwk: jwk };
 }

@@ -16,7 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const CLI = new URL('./token-cli.ts', import.meta.url).pathname;
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DEV_ISSUER_DIR: dir, ...env };
+  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DEV_SLEUTELS_DIR: dir, ...env };
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', 'tsx', CLI, ...args], { env: childEnv }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
@@ -30,12 +30,24 @@ describe('npm run token', () => {
       run(['--rol', 'analist', '--regio', 'AM36', '--regio', 'AM14']),
       run(['--rol', 'werkgever', '--regio', 'AM36', '--kvk', '12345678', '--sub', 'jan@bakkerij.nl', '--geldig', '15']),
     ]);
-    const verifier = createTokenVerifier(loadAuthConfig({ DEV_ISSUER_DIR: dir }));
+    const verifier = createTokenVerifier(loadAuthConfig({ DEV_SLEUTELS_DIR: dir }));
     expect(analist).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+\n$/) });
-    expect(await verifier.verify(`Bearer ${analist.stdout.trim()}`)).toEqual({ sub: 'dev-analist', rol: 'analist', regios: ['AM36', 'AM14'], organisatie: undefined, kvkNummer: undefined });
+    expect(await verifier.verify(`Bearer ${analist.stdout.trim()}`)).toEqual({ sub: 'dev-analist-AM36-AM14', rol: 'analist', regios: ['AM36', 'AM14'], organisatie: undefined, kvkNummer: undefined });
     expect(await verifier.verify(`Bearer ${werkgever.stdout.trim()}`)).toMatchObject({ sub: 'jan@bakkerij.nl', rol: 'werkgever', organisatie: '12345678', kvkNummer: '12345678' });
     const { exp, iat } = JSON.parse(Buffer.from(werkgever.stdout.split('.')[1]!, 'base64url').toString()) as { exp: number; iat: number };
     expect(exp - iat).toBe(15 * 60);
+  });
+
+  it('gives every role and organisation its own subject, so their tokens are different actors', async () => {
+    const tokens = await Promise.all([
+      run(['--rol', 'klantmanager', '--organisatie', 'GM0193', '--regio', 'AM36']),
+      run(['--rol', 'klantmanager', '--organisatie', 'GM0363', '--regio', 'AM36']),
+      run(['--rol', 'accountmanager', '--organisatie', 'GM0193', '--regio', 'AM36']),
+      run(['--rol', 'werkgever', '--kvk', '12345678', '--regio', 'AM36']),
+      run(['--rol', 'beheerder']),
+    ]);
+    const subjects = tokens.map((t) => (JSON.parse(Buffer.from(t.stdout.split('.')[1]!, 'base64url').toString()) as { sub: string }).sub);
+    expect(subjects).toEqual(['dev-klantmanager-GM0193', 'dev-klantmanager-GM0363', 'dev-accountmanager-GM0193', 'dev-werkgever-12345678', 'dev-beheerder']);
   });
 
   it('bad input: exit code 2, the problem on stderr, no token', async () => {

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { actorFromClaims, describeClaimsError, ROLLEN } from './actor.js';
-import { createDevIssuer, DEFAULT_DEV_TOKEN_SECONDS, devIssuerDir } from './dev-issuer.js';
+import { createDevIssuer, DEFAULT_DEV_TOKEN_SECONDS, devIssuerDir, devSubject } from './dev-issuer.js';
 import { DEFAULT_AUDIENCE, isProduction } from '../omgeving.js';
 
 const USAGE = `usage: npm run -s token -- --rol <${ROLLEN.join('|')}> [--organisatie <id>] [--regio AMxx ...] [--kvk <8 digits>] [--sub <id>] [--geldig <minutes>]`;
@@ -53,7 +53,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     const badRegio = values.regio?.find((code) => !/^AM\d{2}$/.test(code));
     if (badRegio !== undefined) throw new UsageError(`--regio "${badRegio}" must be a region code such as AM36`);
-    const claims = { rol: values.rol, sub: values.sub ?? `dev-${values.rol}`, organisatie: values.organisatie, regios: values.regio ?? [], kvk: values.kvk };
+    const wie = { rol: values.rol, organisatie: values.organisatie, regios: values.regio ?? [], kvk: values.kvk };
+    const claims = { ...wie, sub: values.sub ?? devSubject(wie) };
     try {
       actorFromClaims(claims); // the same check the gateway and subgraphs make
     } catch (error) {

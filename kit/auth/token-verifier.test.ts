@@ -157,10 +157,10 @@ describe('claims the role needs', () => {
     ];
     const actors = await Promise.all(valid.map(async (claims) => verifier.verify(`Bearer ${await issuer.issue(claims)}`)));
     expect(actors.map((a) => [a.rol, a.sub, a.organisatie])).toEqual([
-      ['klantmanager', 'dev-klantmanager', 'GM0363'],
-      ['accountmanager', 'dev-accountmanager', 'wsp-am36'],
-      ['werkgever', 'dev-werkgever', '12345678'],
-      ['analist', 'dev-analist', undefined],
+      ['klantmanager', 'dev-klantmanager-GM0363', 'GM0363'],
+      ['accountmanager', 'dev-accountmanager-wsp-am36', 'wsp-am36'],
+      ['werkgever', 'dev-werkgever-12345678', '12345678'],
+      ['analist', 'dev-analist-AM36', undefined],
       ['beheerder', 'dev-beheerder', undefined],
     ]);
   });
@@ -201,7 +201,7 @@ function issuerKey() {
 describe('verifierFromEnv', () => {
   it('is one verifier per process, configured from the environment (here: the dev issuer)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'verifier-env-'));
-    vi.stubEnv('DEV_ISSUER_DIR', dir);
+    vi.stubEnv('DEV_SLEUTELS_DIR', dir);
     vi.stubEnv('AUTH_JWKS_URL', '');
     try {
       const first = verifierFromEnv();

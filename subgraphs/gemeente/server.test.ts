@@ -14,13 +14,13 @@ import { generateWorld } from '../../sandbox/generator/world.js';
 import type { Persoon, World } from '../../sandbox/generator/world-types.js';
 import { startGemeenteSandbox } from '../../sandbox/gemeente/server.js';
 import type { PartnerServer } from '../../sandbox/kit/partner-server.js';
-import { subgraphTestAccess } from '../../test/support/access.js';
+import { subgraphTestAccess, TEST_KLANTMANAGER } from '../../test/support/access.js';
 import type { RunningPartnerSubgraph } from '../kit/partner-subgraph.js';
 import { startGemeenteSubgraph } from './server.js';
 
-const pseudonymize = createPseudonymizer('subgraph-test-sleutel-gemeente');
+const pseudonymize = createPseudonymizer('gemeente-subgraph-test-pseudoniemsleutel');
 const bronnen = loadBronnen();
-const t = subgraphTestAccess();
+const t = subgraphTestAccess('gemeente');
 let world: World;
 let sandbox: PartnerServer;
 let subgraph: RunningPartnerSubgraph;
@@ -223,10 +223,11 @@ describe('gemeente subgraph', () => {
 
     it('withholds the dossier, unaudited, without the purpose headers', async () => {
       const persoon = bekend();
-      const { authorization } = await t.headers();
+      // As the router sends it, but without x-doelbinding and x-verwerking.
+      const zonderDoel = await t.headersFor(TEST_KLANTMANAGER);
       t.audit.length = 0;
 
-      const body = await entities([kandidaat(persoon)], DOSSIER, { authorization: authorization as string });
+      const body = await entities([kandidaat(persoon)], DOSSIER, zonderDoel);
 
       expect(body.data?._entities).toEqual([{ id: pseudonymize(persoon.bsn), gemeenteDossier: null }]);
       expect(body.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'FORBIDDEN', reden: 'DOELBINDING' })]);

@@ -3,7 +3,7 @@ import { subgraphTestAccess } from '../../test/support/access.js';
 import { startPartnerSubgraph, type RunningPartnerSubgraph, type WarmUpSummary } from './partner-subgraph.js';
 
 /** Never the environment's access settings. */
-const access = subgraphTestAccess().deps;
+const access = subgraphTestAccess('uwv').deps;
 
 let running: RunningPartnerSubgraph | undefined;
 

@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import type { BaseContext } from '@apollo/server';
 import type { BronnenConfig } from '../../adapters/kit/bronnen.js';
 import { describeIssue, type PartnerRecordIssue } from '../../adapters/kit/partner-errors.js';
-import type { Pseudonymize } from '../../adapters/kit/pseudonym.js';
+import { pseudonymizerFromEnv, type Pseudonymize } from '../../adapters/kit/pseudonym.js';
+import { loadSettings, runEntry } from '../../kit/startup.js';
 import { listenOptionsFromEnv, SUBGRAPHS, wholeNumberFromEnv, type SubgraphName } from '../../schema/subgraphs.js';
 import type { AccessDependencies } from './access/access-context.js';
 import { accessDependencies, accessSettingsFromEnv } from './access/access-settings.js';
@@ -97,7 +98,7 @@ export async function startPartnerSubgraph<Loaders>(
     name,
     resolvers,
     context: async () => ({ loaders: adapter.createLoaders() }),
-    access: options.access ?? accessDependencies(accessSettingsFromEnv()),
+    access: options.access ?? accessDependencies(accessSettingsFromEnv(name), name),
     port: options.port,
     host: options.host,
   });
@@ -118,14 +119,26 @@ export function isEntryPoint(moduleUrl: string): boolean {
 }
 
 /**
- * Runs a partner subgraph as its own process: PORT/HOST from the environment (default the port in
- * `schema/subgraphs.ts`), key refresh every SYNC_INTERVAL_SECONDS, messages on stdout.
+ * Runs a partner subgraph as its own process: every setting read (and every problem reported) before
+ * it starts — PORT/HOST (default the port in `schema/subgraphs.ts`), key refresh every
+ * SYNC_INTERVAL_SECONDS, the access settings and, when the partner holds people (`pseudoniemen`),
+ * PSEUDONIEM_SLEUTEL — then messages on stdout.
  */
-export async function runPartnerSubgraph(name: SubgraphName, start: (options: PartnerSubgraphOptions) => Promise<RunningSubgraph>): Promise<void> {
-  const subgraph = await start({
-    ...listenOptionsFromEnv(SUBGRAPHS[name].port),
-    refreshIntervalMs: wholeNumberFromEnv('SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
-    log: (message) => console.log(message),
+export async function runPartnerSubgraph(name: SubgraphName, start: (options: PartnerSubgraphOptions) => Promise<RunningSubgraph>, { pseudoniemen = true } = {}): Promise<void> {
+  await runEntry(`${name} subgraph`, async () => {
+    const settings = loadSettings({
+      listen: () => listenOptionsFromEnv(SUBGRAPHS[name].port),
+      refreshIntervalMs: () => wholeNumberFromEnv('SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
+      access: () => accessSettingsFromEnv(name),
+      pseudonymize: () => (pseudoniemen ? pseudonymizerFromEnv() : undefined),
+    });
+    const subgraph = await start({
+      ...settings.listen,
+      refreshIntervalMs: settings.refreshIntervalMs,
+      access: accessDependencies(settings.access, name),
+      ...(settings.pseudonymize && { pseudonymize: settings.pseudonymize }),
+      log: (message) => console.log(message),
+    });
+    console.log(`${name} subgraph at ${subgraph.url}`);
   });
-  console.log(`${name} subgraph at ${subgraph.url}`);
 }

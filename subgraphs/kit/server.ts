@@ -1,17 +1,25 @@
 /**
- * Starts one subgraph as its own HTTP server (Apollo Server + @apollo/subgraph). Every subgraph entry
- * (`subgraphs/<name>/server.ts`) uses this, so they all format partner errors the same way and all
- * enforce the access rules of their SDL: the forwarded token is verified again here, a request without
- * a valid one is refused (except the router's `_service` SDL query), and fields with `@toegang` /
- * `@persoonsgegevens` are guarded (see access/enforce-access.ts).
+ * Starts one subgraph as its own HTTP server (Apollo Server + @apollo/subgraph, on the HTTP kit of
+ * kit/http). Every subgraph entry (`subgraphs/<name>/server.ts`) uses this, so they all format partner
+ * errors the same way and all enforce, on every request:
+ * - service identity: only the parts that should call this subgraph may — by default the router;
+ *   per root field more or other callers (`aanroepers`, e.g. the subgraphs that write to the logboek);
+ *   a call without a valid service token is refused with 401 before anything else, `_service` and
+ *   introspection included;
+ * - the user: the forwarded token is verified again here; an operation without a valid one is refused
+ *   (except the router's own `_service` SDL query and introspection);
+ * - the access rules of the SDL: fields with `@toegang` / `@persoonsgegevens` are guarded (see
+ *   access/enforce-access.ts).
+ * No landing page, no CORS: subgraphs answer the router, never a browser.
  */
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer, type StandaloneServerContextFunctionArgument } from '@apollo/server/standalone';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { parse, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, parse, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { startGraphQLHttpServer } from '../../kit/http/graphql-http-server.js';
+import { ROUTER, type Dienst } from '../../kit/service-identity/diensten.js';
 import { createAccessContext, type AccessContext, type AccessDependencies } from './access/access-context.js';
 import { unauthenticated } from './access/access-errors.js';
 import { withAccessRules } from './access/enforce-access.js';
@@ -23,9 +31,14 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> {
   /** The subgraph's resolvers, typed at their definition by the generated `Resolvers` type. */
   resolvers: object;
   /** Builds the per-request context (fresh DataLoaders per request), given the request's access state. */
-  context: (access: AccessContext, args: StandaloneServerContextFunctionArgument) => Promise<Ctx>;
-  /** Token verification, decision signing and the audit log's client. */
+  context: (access: AccessContext) => Promise<Ctx>;
+  /** Token verification, decision signing, service identity and the audit log's client. */
   access: AccessDependencies;
+  /**
+   * Parts allowed to call a root field (`Mutation.vastleggen`) other than the default, the router.
+   * A field listed here is open to exactly the parts listed.
+   */
+  aanroepers?: Readonly<Record<string, readonly Dienst[]>>;
   port?: number;
   host?: string;
 }
@@ -47,44 +60,81 @@ export async function startSubgraphServer<Ctx extends BaseContext>(options: Subg
   // The generated resolver types are stricter than @apollo/subgraph's loose resolver map.
   const resolvers = withAccessRules(typeDefs, options.resolvers) as GraphQLResolverMap<unknown>;
   const schema = buildSubgraphSchema({ typeDefs, resolvers });
-  const resource = `een-loket/${options.name}`;
-  const server = new ApolloServer<Ctx & { access: AccessContext }>({
-    schema,
-    formatError: formatPartnerError,
-    includeStacktraceInErrorResponses: false,
-    // The gateway is the public face; subgraphs only answer it.
-    introspection: true,
-    // No Apollo Studio here: do not compute federated traces for every response.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), requireAuthentication()],
-  });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
-    context: async (args) => {
-      const access = await createAccessContext(args.req.headers, resource, options.access);
-      return { ...(await options.context(access, args)), access };
+  const server = await startGraphQLHttpServer<Ctx & { access: AccessContext }>({
+    apollo: ({ drain }) =>
+      new ApolloServer<Ctx & { access: AccessContext }>({
+        schema,
+        formatError: formatPartnerError,
+        includeStacktraceInErrorResponses: false,
+        // Only the router's service identity gets this far (see requireCallers).
+        introspection: true,
+        // No Apollo Studio here: do not compute federated traces for every response.
+        plugins: [drain, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), requireCallers(options.access.dienst.naam, options.aanroepers ?? {})],
+      }),
+    context: async ({ headers }) => {
+      const access = await createAccessContext(headers, options.access);
+      return { ...(await options.context(access)), access };
     },
+    port: options.port,
+    host: options.host,
   });
-  return { name: options.name, url, stop: () => server.stop() };
+  return { name: options.name, url: server.url, stop: server.stop };
 }
 
-/** Fields a router may ask without a user's token: the subgraph's own SDL. */
-const OPEN_ROOT_FIELDS = new Set(['_service', '__typename']);
+/** Root fields a router may ask without a user's token: the subgraph's own SDL and introspection. */
+const OPEN_ROOT_FIELDS = new Set(['_service', '__typename', '__schema', '__type']);
 
-/** Refuses, with 401, every operation of a request without a valid token, except the SDL query. */
-function requireAuthentication<C extends { access: AccessContext }>(): ApolloServerPlugin<C> {
+/**
+ * Refuses, with 401, a request without a valid service token of a part allowed to call every root
+ * field of the operation, and an operation without a valid user token (except the open fields).
+ */
+function requireCallers<C extends { access: AccessContext }>(self: Dienst, aanroepers: Readonly<Record<string, readonly Dienst[]>>): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, operation }) {
-          if (contextValue.access.actor) return;
-          const open = isOpen(operation);
-          if (!open) throw unauthenticated(contextValue.access.authenticationError);
+        async didResolveOperation({ contextValue, operation, document }) {
+          const { access } = contextValue;
+          if (!access.aanroep) throw dienstUnauthenticated(access.dienstFout?.message ?? `the ${self} answers only the parts of this deployment`);
+          const fields = rootFields(operation, document);
+          for (const coordinate of fields.coordinates) {
+            const allowed = aanroepers[coordinate] ?? [ROUTER];
+            if (!allowed.includes(access.aanroep.van)) {
+              throw dienstUnauthenticated(`${coordinate} is for ${allowed.join(', ')} only, not for the ${access.aanroep.van}`);
+            }
+          }
+          if (access.actor || fields.names.every((name) => OPEN_ROOT_FIELDS.has(name))) return;
+          throw unauthenticated(access.authenticationError);
         },
       };
     },
   };
 }
 
-function isOpen(operation: OperationDefinitionNode | undefined): boolean {
-  return operation?.selectionSet.selections.every((s) => s.kind === 'Field' && OPEN_ROOT_FIELDS.has(s.name.value)) ?? false;
+function dienstUnauthenticated(message: string): GraphQLError {
+  return new GraphQLError(`Not a caller of this subgraph: ${message}`, { extensions: { code: 'UNAUTHENTICATED', reason: 'dienst', http: { status: 401 } } });
+}
+
+/**
+ * The root fields an operation selects — through inline fragments and fragment spreads too, so a
+ * field cannot slip past the caller check inside `... on Mutation { … }` — by name and as coordinates.
+ */
+function rootFields(operation: OperationDefinitionNode | undefined, document: DocumentNode): { names: string[]; coordinates: string[] } {
+  if (!operation) return { names: [], coordinates: [] };
+  const type = operation.operation === 'mutation' ? 'Mutation' : operation.operation === 'subscription' ? 'Subscription' : 'Query';
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (selectionSet: SelectionSetNode) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+      else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = fragments.get(selection.name.value);
+        if (fragment) visit(fragment.selectionSet);
+      }
+    }
+  };
+  visit(operation.selectionSet);
+  return { names: [...names], coordinates: [...names].filter((name) => !name.startsWith('__')).map((name) => `${type}.${name}`) };
 }

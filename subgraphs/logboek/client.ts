@@ -1,10 +1,14 @@
 /**
  * The client other subgraphs use to write to the logboek: it posts `vastleggen` straight to the
  * logboek subgraph (not through the gateway) with the Authorization header of the request being
- * served, so the logboek records the actor of that token. It resolves only when the logboek confirmed
- * every record; anything else is a LogboekUnavailableError, and the caller must then withhold the
- * personal data. Messages never contain the token or the records.
+ * served, so the logboek records the actor of that token, and with a service token of the calling
+ * subgraph for that request (the logboek takes writes from the subgraphs only, and records the client
+ * request id from it). It resolves only when the logboek confirmed every record; anything else is a
+ * LogboekUnavailableError, and the caller must then withhold the personal data. Messages never contain
+ * the token or the records.
  */
+import { DIENST_TOKEN_HEADER, type DienstTokenMinter } from '../../kit/service-identity/service-token.js';
+import type { AuditAanroep } from '../kit/access/audit-trail.js';
 import type { MutationVastleggenArgs } from './generated/resolvers-types.js';
 
 /** One record to write: an LDV processing operation on the personal data of one data subject. */
@@ -42,14 +46,17 @@ export interface LogboekClientOptions {
   url: string;
   /** Per call; default 5000 ms. */
   timeoutMs?: number;
+  /** Signs this subgraph's service token for each write; without it every write fails. */
+  minter?: DienstTokenMinter;
 }
 
 export interface LogboekClient {
   /**
-   * Writes the records (all or nothing) as the actor of `authorization` (the request's
-   * `Authorization` header, passed on unchanged); resolves once the logboek confirmed all of them.
+   * Writes the records (all or nothing) as the actor of `aanroep.authorization` (the request's
+   * `Authorization` header, passed on unchanged) for client request `aanroep.verzoek`; resolves once
+   * the logboek confirmed all of them.
    */
-  vastleggen(records: readonly VerwerkingRecord[], authorization: string): Promise<void>;
+  vastleggen(records: readonly VerwerkingRecord[], aanroep: AuditAanroep): Promise<void>;
 }
 
 /** The logboek did not confirm a write: unreachable, too slow, an error, or fewer records written. */
@@ -77,14 +84,17 @@ export function createLogboekClient(options: LogboekClientOptions): LogboekClien
     new LogboekUnavailableError(`logboek at ${where} did not confirm ${count} record(s): ${cause}`, error === undefined ? undefined : { cause: error });
 
   return {
-    async vastleggen(records, authorization) {
+    async vastleggen(records, { authorization, verzoek }) {
       if (records.length === 0) return;
+      if (!options.minter) throw fail(records.length, 'this part has no service key to write with (DIENST_SLEUTEL)');
+      const userToken = /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
+      const dienstToken = await options.minter.mint('logboek', verzoek, userToken);
       const variables: MutationVastleggenArgs = { verwerkingen: records.map((r) => ({ ...r, parentSpanId: r.parentSpanId ?? null, foreignOperation: r.foreignOperation ?? null })) };
       let response: Response;
       try {
         response = await fetch(options.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json', authorization },
+          headers: { 'content-type': 'application/json', accept: 'application/json', authorization, [DIENST_TOKEN_HEADER]: dienstToken },
           body: JSON.stringify({ query: VASTLEGGEN, variables }),
           signal: AbortSignal.timeout(timeoutMs),
         });

@@ -1,7 +1,9 @@
 /**
  * Resolvers of the logboek subgraph: `verwerkingen` reads the log (who may: `@toegang` in the SDL,
- * enforced by the subgraph kit, not here), `vastleggen` appends to it with the token's actor.
+ * enforced by the subgraph kit, not here), `vastleggen` appends to it with the token's actor and the
+ * client request of the calling subgraph's service token (which parts may call it: the kit).
  */
+import { badInput } from '../kit/errors.js';
 import { unauthenticated } from '../kit/access/access-errors.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { vastleggen, verwerkingenPage } from './store/verwerkingen.js';
@@ -13,9 +15,14 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     vastleggen: async (_, args, ctx) => {
-      // The kit already refuses operations without a valid token; the records need the actor regardless.
-      if (!ctx.actor) throw unauthenticated(undefined);
-      return { aantal: await vastleggen(ctx.db, checkVerwerkingen(args.verwerkingen), ctx.actor) };
+      // The kit already refuses operations without a valid token and caller; the records need both regardless.
+      if (!ctx.actor || !ctx.aanroep) throw unauthenticated(undefined);
+      const records = checkVerwerkingen(args.verwerkingen);
+      // A subgraph records its own reads only.
+      const eigen = `een-loket/${ctx.aanroep.van}`;
+      const vreemd = records.findIndex((r) => r.resource !== eigen);
+      if (vreemd >= 0) throw badInput(`verwerkingen[${vreemd}].resource must be "${eigen}", the service that calls`, `verwerkingen[${vreemd}].resource`);
+      return { aantal: await vastleggen(ctx.db, records, { actor: ctx.actor, verzoek: ctx.aanroep.verzoek }) };
     },
   },
 };

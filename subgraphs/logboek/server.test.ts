@@ -1,41 +1,37 @@
 /**
- * The logboek subgraph over HTTP: a subgraph writes with the client and the caller's Authorization
- * header, a beheerder reads the records back; the actor always comes from the token, invalid input
- * writes nothing and names the field, and only a beheerder may read.
+ * The logboek subgraph over HTTP: a subgraph writes with the client (the caller's Authorization
+ * header and its own service token), a beheerder reads the records back through the router; the actor
+ * always comes from the token and the request id from the service token, only the subgraphs that
+ * record reads may write — each only its own records, about a pseudonym — invalid input writes
+ * nothing and names the field, and only a beheerder may read.
  */
-import type { IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../kit/auth/actor.js';
-import { AuthenticationError } from '../../kit/auth/token-verifier.js';
+import type { DevTokenClaims } from '../../kit/auth/dev-issuer.js';
+import { DIENST_TOKEN_HEADER, nieuwVerzoek } from '../../kit/service-identity/service-token.js';
+import { testAccess } from '../../test/support/access.js';
 import { testDatabase } from '../../test/support/database.js';
 import { createLogboekClient, LogboekUnavailableError, type VerwerkingRecord } from './client.js';
 import { startLogboekSubgraph, type LogboekSubgraph } from './server.js';
 
-const ACTORS: Record<string, Actor> = {
-  'Bearer token-klantmanager': { sub: 'km-0193-01', rol: 'klantmanager', organisatie: 'GM0193', regios: ['AM36'] },
-  'Bearer token-beheerder': { sub: 'beheer-01', rol: 'beheerder', regios: [] },
-};
-const KLANTMANAGER = 'Bearer token-klantmanager';
-const BEHEERDER = 'Bearer token-beheerder';
+const KLANTMANAGER: DevTokenClaims = { sub: 'km-0193-01', rol: 'klantmanager', organisatie: 'GM0193', regios: ['AM36'] };
+const BEHEERDER: DevTokenClaims = { sub: 'beheer-01', rol: 'beheerder' };
+const VASTLEGGEN = 'mutation($v: [VerwerkingInput!]!) { vastleggen(verwerkingen: $v) { aantal } }';
 
-/** Stands in for the token verifier: fixed tokens, anything else refused as the verifier would. */
-async function authenticate(headers: IncomingHttpHeaders): Promise<Actor> {
-  const actor = headers.authorization ? ACTORS[headers.authorization] : undefined;
-  if (!actor) throw new AuthenticationError(headers.authorization ? 'signature' : 'missing', headers.authorization ? 'Token signature is not valid' : 'No access token');
-  return actor;
-}
-
+const access = testAccess();
 const store = testDatabase();
 let logboek: LogboekSubgraph;
 
 beforeAll(async () => {
-  logboek = await startLogboekSubgraph({ database: store.options, authenticate });
+  logboek = await startLogboekSubgraph({ database: store.options, access: access.settings });
 });
 
 afterAll(async () => {
   await logboek?.stop();
   await store.dispose();
 });
+
+/** A pseudonym as the adapters make them: `kd_` and 22 characters. */
+const pseudoniem = (n: number | string) => `kd_testbetrokkene${String(n).padStart(8, '0')}`;
 
 function record(n: number, overrides: Partial<VerwerkingRecord> = {}): VerwerkingRecord {
   return {
@@ -49,18 +45,20 @@ function record(n: number, overrides: Partial<VerwerkingRecord> = {}): Verwerkin
     resource: 'een-loket/uwv',
     verwerkingsactiviteit: 'klantdossier-inzien',
     doelbinding: 're-integratie',
-    betrokkene: `kd_kandidaat${n}`,
+    betrokkene: pseudoniem(n),
     velden: ['Kandidaat.uwvDossier'],
     ...overrides,
   };
 }
 
-async function post(body: unknown, authorization?: string): Promise<{ status: number; json: any }> {
-  const response = await fetch(logboek.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify(body),
-  });
+/** Headers of a call by subgraph `dienst` for a request of `claims` (request `verzoek`). */
+async function asSubgraph(claims: DevTokenClaims, dienst: 'uwv' | 'gemeente' = 'uwv', verzoek = nieuwVerzoek()): Promise<Record<string, string>> {
+  const { authorization } = await access.headers(claims);
+  return { authorization: authorization!, [DIENST_TOKEN_HEADER]: await access.minter(dienst).mint('logboek', verzoek, authorization!.slice(7)) };
+}
+
+async function post(body: unknown, headers: Record<string, string>): Promise<{ status: number; json: any }> {
+  const response = await fetch(logboek.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return { status: response.status, json: await response.json() };
 }
 
@@ -68,33 +66,36 @@ const READ = `query Lees($filter: VerwerkingFilter, $first: Int, $after: String)
   verwerkingen(filter: $filter, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { cursor node { id traceId spanId parentSpanId naam startTijd eindTijd status resource verwerkingsactiviteit
+    edges { cursor node { id verzoek traceId spanId parentSpanId naam startTijd eindTijd status resource verwerkingsactiviteit
       doelbinding betrokkene actor { sub rol organisatie } velden foreignOperation { traceId spanId entity } vastgelegdOp } }
   }
 }`;
 
-async function read(variables: Record<string, unknown> = {}, authorization = BEHEERDER) {
-  return post({ query: READ, variables }, authorization);
+async function read(variables: Record<string, unknown> = {}, claims: DevTokenClaims = BEHEERDER) {
+  return post({ query: READ, variables }, await access.routerHeaders('logboek', claims));
 }
 
 async function total(): Promise<number> {
   return (await read({ first: 0 })).json.data.verwerkingen.totalCount;
 }
 
-describe(`logboek subgraph (${store.kind})`, () => {
-  const client = () => createLogboekClient({ url: logboek.url });
+/** What the uwv subgraph's logboek client sends for a request of `claims`. */
+async function vastleggen(records: VerwerkingRecord[], claims: DevTokenClaims, verzoek = nieuwVerzoek(), dienst: 'uwv' | 'gemeente' = 'uwv'): Promise<void> {
+  const { authorization } = await access.headers(claims);
+  await createLogboekClient({ url: logboek.url, minter: access.minter(dienst) }).vastleggen(records, { authorization: authorization!, verzoek });
+}
 
-  it('records what a subgraph sends with the caller token, and a beheerder reads it back', async () => {
-    await client().vastleggen(
-      [record(1), record(2, { status: 'ERROR', foreignOperation: { traceId: 'ab'.repeat(16), spanId: 'cd'.repeat(8), entity: 'https://gemeente.example/GM0193' } })],
-      KLANTMANAGER,
-    );
+describe(`logboek subgraph (${store.kind})`, () => {
+  it("records what a subgraph sends with the caller's token and request, and a beheerder reads it back", async () => {
+    const verzoek = nieuwVerzoek();
+    await vastleggen([record(1), record(2, { status: 'ERROR', foreignOperation: { traceId: 'ab'.repeat(16), spanId: 'cd'.repeat(8), entity: 'https://gemeente.example/GM0193' } })], KLANTMANAGER, verzoek);
     const { json } = await read({ filter: { traceId: '4bf92f3577b34da6a3ce929d0e0e4736' } });
     expect(json.errors).toBeUndefined();
     const page = json.data.verwerkingen;
     expect(page.totalCount).toBe(2);
-    expect(page.edges.map((e: any) => e.node.betrokkene)).toEqual(['kd_kandidaat2', 'kd_kandidaat1']);
+    expect(page.edges.map((e: any) => e.node.betrokkene)).toEqual([pseudoniem(2), pseudoniem(1)]);
     expect(page.edges[0].node).toMatchObject({
+      verzoek,
       traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
       spanId: '00f067aa0ba902b2',
       parentSpanId: '00f067aa0ba90200',
@@ -116,13 +117,12 @@ describe(`logboek subgraph (${store.kind})`, () => {
   it('takes the actor from the token: the input has no actor, and one sent along is refused', async () => {
     const before = await total();
     const spoofed = { ...record(3), actor: { sub: 'iemand-anders', rol: 'beheerder' } };
-    const mutation = 'mutation($v: [VerwerkingInput!]!) { vastleggen(verwerkingen: $v) { aantal } }';
-    const { json } = await post({ query: mutation, variables: { v: [spoofed] } }, KLANTMANAGER);
+    const { json } = await post({ query: VASTLEGGEN, variables: { v: [spoofed] } }, await asSubgraph(KLANTMANAGER));
     expect(json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await total()).toBe(before);
 
-    await client().vastleggen([record(3, { betrokkene: 'kd_eigen' })], BEHEERDER);
-    const mine = await read({ filter: { betrokkene: 'kd_eigen' } });
+    await vastleggen([record(3, { betrokkene: pseudoniem('eigen') })], BEHEERDER);
+    const mine = await read({ filter: { betrokkene: pseudoniem('eigen') } });
     expect(mine.json.data.verwerkingen.edges[0].node.actor).toEqual({ sub: 'beheer-01', rol: 'beheerder', organisatie: null });
   });
 
@@ -130,45 +130,67 @@ describe(`logboek subgraph (${store.kind})`, () => {
     ['verwerkingen[1].traceId', record(2, { traceId: 'XYZ' })],
     ['verwerkingen[1].spanId', record(2, { spanId: '0000000000000000' })],
     ['verwerkingen[1].betrokkene', record(2, { betrokkene: '999999990' })],
+    ['verwerkingen[1].betrokkene', record(2, { betrokkene: 'Jan Jansen, BSN 999999990' })],
+    ['verwerkingen[1].betrokkene', record(2, { betrokkene: 'kd_999999990' })],
     ['verwerkingen[1].eindTijd', record(2, { eindTijd: '2026-11-24T09:29:00Z' })],
     ['verwerkingen[1].startTijd', record(2, { startTijd: '2026-02-30T09:00:00Z' })],
     ['verwerkingen[1].velden', record(2, { velden: [] })],
     ['verwerkingen[1].velden[0]', record(2, { velden: ['uwvDossier'] })],
     ['verwerkingen[1].foreignOperation.entity', record(2, { foreignOperation: { traceId: 'ab'.repeat(16), spanId: 'cd'.repeat(8), entity: 'geen uri' } })],
+    ['verwerkingen[1].resource', record(2, { resource: 'een-loket/gemeente' })],
   ])('refuses invalid input naming %s, and writes nothing of the call', async (argument, bad) => {
     const before = await total();
-    const mutation = 'mutation($v: [VerwerkingInput!]!) { vastleggen(verwerkingen: $v) { aantal } }';
-    const { json } = await post({ query: mutation, variables: { v: [record(9), bad] } }, KLANTMANAGER);
+    const { json } = await post({ query: VASTLEGGEN, variables: { v: [record(9), bad] } }, await asSubgraph(KLANTMANAGER));
     expect(json.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
     expect(json.errors[0].message).toContain(argument);
-    expect(json.errors[0].message).not.toMatch(/999999990|XYZ|geen uri/);
+    expect(json.errors[0].message).not.toMatch(/999999990|XYZ|geen uri|Jansen/);
     expect(await total()).toBe(before);
   });
 
   it('gives the client a LogboekUnavailableError naming the field, never the token', async () => {
-    const error = await client()
-      .vastleggen([record(4, { traceId: 'kapot' })], KLANTMANAGER)
-      .catch((e: unknown) => e);
+    const error = await vastleggen([record(4, { traceId: 'kapot' })], KLANTMANAGER).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LogboekUnavailableError);
     expect((error as Error).message).toMatch(/BAD_USER_INPUT \(verwerkingen\[0\]\.traceId\)/);
-    expect((error as Error).message).not.toContain('token-klantmanager');
+    expect((error as Error).message).not.toMatch(/eyJ/);
   });
 
-  it('refuses requests without a valid token', async () => {
+  it('takes writes only from the subgraphs that record reads: never from a user token alone, nor from the router', async () => {
     const before = await total();
-    const { status, json } = await post({ query: 'mutation($v: [VerwerkingInput!]!) { vastleggen(verwerkingen: $v) { aantal } }', variables: { v: [record(5)] } }, 'Bearer vervalst');
+    const variables = { v: [record(5)] };
+    const user = await post({ query: VASTLEGGEN, variables }, await access.headers(KLANTMANAGER));
+    expect(user.status).toBe(401);
+    expect(user.json.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'dienst' });
+    const router = await post({ query: VASTLEGGEN, variables }, await access.routerHeaders('logboek', KLANTMANAGER));
+    expect(router.status).toBe(401);
+    expect(router.json.errors[0].message).toMatch(/Mutation\.vastleggen is for loket, gemeente, uwv, sw-bedrijf, onderwijs, werkgeversvereniging only, not for the router/);
+    // Hidden in a fragment, the field is refused all the same.
+    const fragment = await post({ query: 'mutation($v: [VerwerkingInput!]!) { ... on Mutation { vastleggen(verwerkingen: $v) { aantal } } }', variables }, await access.routerHeaders('logboek', KLANTMANAGER));
+    expect(fragment.status).toBe(401);
+    // A subgraph's service token for another user's request.
+    const other = await asSubgraph(BEHEERDER);
+    const replayed = await post({ query: VASTLEGGEN, variables }, { ...other, authorization: (await access.headers(KLANTMANAGER)).authorization! });
+    expect(replayed.json.errors[0].message).toMatch(/made for another access token/);
+    expect(await total()).toBe(before);
+  });
+
+  it('refuses requests without a valid user token', async () => {
+    const before = await total();
+    const headers = await asSubgraph(KLANTMANAGER);
+    const { status, json } = await post({ query: VASTLEGGEN, variables: { v: [record(5)] } }, { ...headers, authorization: 'Bearer vervalst' });
     expect(status).toBe(401);
     expect(json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(json)).not.toContain('vervalst');
-    expect((await read({ first: 0 }, '')).json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(await total()).toBe(before);
-    await expect(client().vastleggen([record(5)], 'Bearer vervalst')).rejects.toThrow(/HTTP 401, UNAUTHENTICATED/);
   });
 
-  it('lets only a beheerder read the log', async () => {
+  it('lets only a beheerder read the log, and only through the router', async () => {
     const { json } = await read({}, KLANTMANAGER);
     expect(json.errors?.[0]?.extensions?.code, JSON.stringify(json)).toBe('FORBIDDEN');
     expect(json.data?.verwerkingen ?? null).toBeNull();
+    const direct = await post({ query: READ }, await access.headers(BEHEERDER));
+    expect(direct.status).toBe(401);
+    const fromSubgraph = await post({ query: READ }, await asSubgraph(BEHEERDER));
+    expect(fromSubgraph.json.errors[0].message).toMatch(/Query\.verwerkingen is for router only, not for the uwv/);
   });
 
   it('pages with cursors and refuses bad paging and filter arguments by name', async () => {

@@ -4,6 +4,7 @@
  * `filter.van`, `first`); messages never repeat the value, which may be personal data.
  */
 import { z } from 'zod';
+import { PSEUDONIEM } from '../../adapters/kit/pseudonym.js';
 import { badInput } from '../kit/errors.js';
 import type { NieuweVerwerking, VerwerkingenFilter } from './store/verwerkingen.js';
 import type { QueryVerwerkingenArgs, VerwerkingInput } from './generated/resolvers-types.js';
@@ -43,7 +44,7 @@ const verwerking = z
     resource: tekst(200),
     verwerkingsactiviteit: tekst(200),
     doelbinding: tekst(200),
-    betrokkene: tekst(200).refine((v) => !/^[\d\s.-]+$/.test(v), 'must be the pseudonym (Kandidaat.id), never a BSN or other number'),
+    betrokkene: z.string().regex(PSEUDONIEM, 'must be a pseudonym (a Kandidaat.id: kd_ and 22 characters), never a BSN, a name or other text'),
     velden: z
       .array(z.string().regex(/^[A-Z][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/, 'must be a field coordinate such as Kandidaat.uwvDossier'))
       .min(1, 'must name at least one field')

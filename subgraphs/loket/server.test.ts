@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../../adapters/kit/pseudonym.js';
+import { createPseudonymizer } from '../../adapters/kit/pseudonym.js';
 import { generateWorld } from '../../sandbox/generator/world.js';
 import { startSandboxes, type Sandboxes } from '../../sandbox/partners.js';
 import { subgraphTestAccess } from '../../test/support/access.js';
@@ -21,10 +21,10 @@ const expected = world.personen.filter((p) => p.regioCode === 'AM36').length;
 const store = testDatabase();
 const dataDir = mkdtempSync(join(tmpdir(), 'loket-'));
 const database = store.kind === 'postgres' ? store.options : { dataDir };
-const pseudonymize = createPseudonymizer(DEV_PSEUDONIEM_SLEUTEL);
+const pseudonymize = createPseudonymizer('subgraph-test-pseudoniem-sleutel-van-32-tekens');
 const KANDIDATEN = '{ arbeidsmarktregio(code: "AM36") { kandidaten { totalCount } } }';
 const BRON_STATUS = '{ bronStatus { bronSysteem aantalRecords fout } }';
-const t = subgraphTestAccess();
+const t = subgraphTestAccess('loket');
 let sandboxes: Sandboxes;
 
 /** The number of AM36 candidates the loket serves, as a klantmanager of AM36 asks it. */

@@ -9,6 +9,7 @@
  */
 import { loadBronnen, type BronnenConfig } from '../../adapters/kit/bronnen.js';
 import { pseudonymizerFromEnv, type Pseudonymize } from '../../adapters/kit/pseudonym.js';
+import { loadSettings, runEntry } from '../../kit/startup.js';
 import { listenOptionsFromEnv, SUBGRAPHS, wholeNumberFromEnv } from '../../schema/subgraphs.js';
 import type { AccessDependencies } from '../kit/access/access-context.js';
 import { accessDependencies, accessSettingsFromEnv } from '../kit/access/access-settings.js';
@@ -70,7 +71,7 @@ export async function startLoketSubgraph(options: LoketSubgraphOptions = {}): Pr
     name: 'loket',
     resolvers,
     context: async (access) => createContext(db, access),
-    access: options.access ?? accessDependencies(accessSettingsFromEnv()),
+    access: options.access ?? accessDependencies(accessSettingsFromEnv('loket'), 'loket'),
     port: options.port,
     host: options.host,
   });
@@ -89,11 +90,21 @@ export async function startLoketSubgraph(options: LoketSubgraphOptions = {}): Pr
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const loket = await startLoketSubgraph({
-    ...listenOptionsFromEnv(SUBGRAPHS.loket.port),
-    database: { databaseUrl: process.env.DATABASE_URL, dataDir: process.env.LOKET_DATA_DIR },
-    syncIntervalMs: wholeNumberFromEnv('SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
-    log: (message) => console.log(message),
+  await runEntry('loket subgraph', async () => {
+    const settings = loadSettings({
+      listen: () => listenOptionsFromEnv(SUBGRAPHS.loket.port),
+      syncIntervalMs: () => wholeNumberFromEnv('SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
+      access: () => accessSettingsFromEnv('loket'),
+      pseudonymize: () => pseudonymizerFromEnv(),
+    });
+    const loket = await startLoketSubgraph({
+      ...settings.listen,
+      database: { databaseUrl: process.env.DATABASE_URL, dataDir: process.env.LOKET_DATA_DIR },
+      syncIntervalMs: settings.syncIntervalMs,
+      access: accessDependencies(settings.access, 'loket'),
+      pseudonymize: settings.pseudonymize,
+      log: (message) => console.log(message),
+    });
+    console.log(`loket subgraph at ${loket.url}`);
   });
-  console.log(`loket subgraph at ${loket.url}`);
 }

@@ -21,7 +21,7 @@ async function start(bronnen: BronnenConfig, accessSettings: AccessSettings): Pr
       ...options,
       bronnen,
       pseudonymize: createPseudonymizer(pseudonymKey),
-      access: accessDependencies(accessSettings),
+      access: accessDependencies(accessSettings, 'loket'),
       log: (message) => post({ type: 'log', message }),
     });
     post({ type: 'ready', url: loket.url });

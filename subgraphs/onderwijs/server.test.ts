@@ -13,7 +13,7 @@ import { generateWorld } from '../../sandbox/generator/world.js';
 import type { World } from '../../sandbox/generator/world-types.js';
 import type { PartnerServer } from '../../sandbox/kit/partner-server.js';
 import { startOnderwijsSandbox } from '../../sandbox/onderwijs/server.js';
-import { subgraphTestAccess } from '../../test/support/access.js';
+import { subgraphTestAccess, TEST_KLANTMANAGER } from '../../test/support/access.js';
 import type { RunningSubgraph } from '../kit/server.js';
 import { startOnderwijsSubgraph } from './server.js';
 
@@ -29,8 +29,8 @@ const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) {
   ... on Vacature { id leerbaan { crebo opleiding leerweg } }
 } }`;
 
-const pseudonymize = createPseudonymizer('subgraph-test-sleutel-onderwijs');
-const t = subgraphTestAccess();
+const pseudonymize = createPseudonymizer('onderwijs-subgraph-test-pseudoniemsleutel');
+const t = subgraphTestAccess('onderwijs');
 let world: World;
 let sandbox: PartnerServer;
 let subgraph: RunningSubgraph;
@@ -180,10 +180,11 @@ describe('onderwijs subgraph', () => {
 
     it('withholds the diplomas, unaudited, without the purpose headers', async () => {
       const persoon = deelnemer();
-      const { authorization } = await t.headers();
+      // As the router sends it, but without x-doelbinding and x-verwerking.
+      const zonderDoel = await t.headersFor(TEST_KLANTMANAGER);
       t.audit.length = 0;
 
-      const response = await post([t.granted(kandidaat(persoon.bsn))], { authorization: authorization as string });
+      const response = await post([t.granted(kandidaat(persoon.bsn))], zonderDoel);
       const result = (await response.json()) as GraphQLResponse;
 
       expect(result.data?._entities).toEqual([{ id: pseudonymize(persoon.bsn), onderwijs: null }]);

@@ -12,12 +12,12 @@ import { generateWorld } from '../../sandbox/generator/world.js';
 import type { Persoon, World } from '../../sandbox/generator/world-types.js';
 import type { PartnerServer } from '../../sandbox/kit/partner-server.js';
 import { startSwBedrijfSandbox } from '../../sandbox/sw-bedrijf/server.js';
-import { subgraphTestAccess } from '../../test/support/access.js';
+import { subgraphTestAccess, TEST_KLANTMANAGER } from '../../test/support/access.js';
 import type { RunningSubgraph } from '../kit/server.js';
 import { startSwBedrijfSubgraph } from './server.js';
 
 const pseudonymize = createPseudonymizer('sw-bedrijf-subgraph-test-sleutel');
-const t = subgraphTestAccess();
+const t = subgraphTestAccess('sw-bedrijf');
 let world: World;
 let bronnen: BronnenConfig;
 let sandbox: PartnerServer;
@@ -193,10 +193,11 @@ describe('SW-bedrijf subgraph', () => {
 
     it('withholds the dienstverband, unaudited, without the purpose headers', async () => {
       const persoon = medewerker();
-      const { authorization } = await t.headers();
+      // As the router sends it, but without x-doelbinding and x-verwerking.
+      const zonderDoel = await t.headersFor(TEST_KLANTMANAGER);
       t.audit.length = 0;
 
-      const response = await post(KANDIDAAT, [t.granted(kandidaat(persoon))], { authorization: authorization as string });
+      const response = await post(KANDIDAAT, [t.granted(kandidaat(persoon))], zonderDoel);
       const result = (await response.json()) as GraphQLResponse;
 
       expect(result.data?._entities).toEqual([{ id: pseudonymize(persoon.bsn), swDienstverband: null }]);

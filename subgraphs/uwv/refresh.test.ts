@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
-import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../../adapters/kit/pseudonym.js';
+import { createPseudonymizer } from '../../adapters/kit/pseudonym.js';
 import { generateWorld } from '../../sandbox/generator/world.js';
 import type { PartnerServer } from '../../sandbox/kit/partner-server.js';
 import { startUwvSandbox } from '../../sandbox/uwv/server.js';
@@ -13,8 +13,8 @@ import { graphql } from '../../test/support/graphql.js';
 import type { RunningPartnerSubgraph } from '../kit/partner-subgraph.js';
 import { startUwvSubgraph } from './server.js';
 
-const pseudonymize = createPseudonymizer(DEV_PSEUDONIEM_SLEUTEL);
-const t = subgraphTestAccess();
+const pseudonymize = createPseudonymizer('subgraph-test-pseudoniem-sleutel-van-32-tekens');
+const t = subgraphTestAccess('uwv');
 const size = { kandidaten: 200, vacatures: 50, werkgevers: 50 };
 const before = generateWorld({ seed: 1, ...size });
 const after = generateWorld({ seed: 2, ...size });

@@ -5,18 +5,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadBronnen } from '../../adapters/kit/bronnen.js';
-import { DEV_PSEUDONIEM_SLEUTEL, createPseudonymizer } from '../../adapters/kit/pseudonym.js';
+import { createPseudonymizer } from '../../adapters/kit/pseudonym.js';
 import { vacatureId } from '../../adapters/kit/vacature-id.js';
 import { generateWorld } from '../../sandbox/generator/world.js';
 import type { Persoon, Vacature, Werkgever, World } from '../../sandbox/generator/world-types.js';
 import type { PartnerServer } from '../../sandbox/kit/partner-server.js';
 import { startUwvSandbox } from '../../sandbox/uwv/server.js';
-import { subgraphTestAccess } from '../../test/support/access.js';
+import { subgraphTestAccess, TEST_KLANTMANAGER } from '../../test/support/access.js';
 import type { RunningSubgraph } from '../kit/server.js';
 import { startUwvSubgraph } from './server.js';
 
-const pseudonymize = createPseudonymizer(DEV_PSEUDONIEM_SLEUTEL);
-const t = subgraphTestAccess();
+const pseudonymize = createPseudonymizer('subgraph-test-pseudoniem-sleutel-van-32-tekens');
+const t = subgraphTestAccess('uwv');
 
 const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) {
   ... on Kandidaat { id uwvDossier { naam geboortedatum uitkering doelgroepregister beschutWerkIndicatie gewenstBeroep ingeschrevenSinds bijgewerktOp } }
@@ -262,10 +262,11 @@ describe('uwv subgraph', () => {
 
     it('withholds the dossier, unaudited, without the purpose headers', async () => {
       const persoon = klant();
-      const { authorization } = await t.headers();
+      // As the router sends it, but without x-doelbinding and x-verwerking.
+      const zonderDoel = await t.headersFor(TEST_KLANTMANAGER);
       t.audit.length = 0;
 
-      const response = await post([t.granted(kandidaat(persoon))], { authorization: authorization as string });
+      const response = await post([t.granted(kandidaat(persoon))], zonderDoel);
       const { data, errors } = (await response.json()) as GraphQLAntwoord;
 
       expect(data?._entities).toEqual([{ id: pseudonymize(persoon.bsn), uwvDossier: null }]);

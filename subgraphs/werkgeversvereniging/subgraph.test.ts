@@ -40,7 +40,7 @@ interface EntitiesResponse<T> {
 const WERKGEVER_FIELDS = '... on Werkgever { kvkNummer sbiCode sector werkleerplekken lidmaatschap { branche vereniging cao lidSinds } }';
 const VACATURE_FIELDS = '... on Vacature { id brancheVacature { branche } }';
 
-const t = subgraphTestAccess();
+const t = subgraphTestAccess('werkgeversvereniging');
 let world: World;
 let sandbox: PartnerServer;
 let subgraph: RunningSubgraph;

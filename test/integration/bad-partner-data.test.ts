@@ -8,14 +8,12 @@
  * beheerder for the source status.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../../adapters/kit/pseudonym.js';
 import type { Persoon, Werkgever } from '../../sandbox/generator/world-types.js';
 import { startStack, type Stack } from '../../sandbox/stack.js';
 import { PURPOSES, testAccess } from '../support/access.js';
 import { testDatabase } from '../support/database.js';
 import { graphql, type GraphQLResponse } from '../support/graphql.js';
 
-const pseudonymize = createPseudonymizer(DEV_PSEUDONIEM_SLEUTEL);
 const access = testAccess();
 const store = testDatabase();
 let stack: Stack;
@@ -79,7 +77,7 @@ describe('bad partner data', () => {
     ['onderwijs', 'ONDERWIJS', 'onderwijs'],
   ] as const)('a malformed %s record leaves that dossier out with an error; the rest is served', async (slice, bron, field) => {
     const persoon = corruptPersoon(slice);
-    const response = await graphql(stack.gatewayUrl, KANDIDAAT, { id: pseudonymize(persoon.bsn) }, await klantmanagerVan(persoon));
+    const response = await graphql(stack.gatewayUrl, KANDIDAAT, { id: stack.pseudonymize(persoon.bsn) }, await klantmanagerVan(persoon));
     expect(response.data?.kandidaat).not.toBeNull();
     expect(response.data?.kandidaat[field]).toBeNull();
     expectRecordError(response, bron, field);
@@ -134,7 +132,7 @@ describe('bad partner data', () => {
     const persoon = stack.world.personen.find((p) => p.uwv && !p.uwv.corrupt && p.gemeente && !p.gemeente.corrupt) as Persoon;
     stack.sandboxes.uwv.knobs.errorRate = 1;
     try {
-      const response = await graphql(stack.gatewayUrl, KANDIDAAT, { id: pseudonymize(persoon.bsn) }, await klantmanagerVan(persoon));
+      const response = await graphql(stack.gatewayUrl, KANDIDAAT, { id: stack.pseudonymize(persoon.bsn) }, await klantmanagerVan(persoon));
       expect(response.data?.kandidaat.gemeenteDossier).not.toBeNull();
       expect(response.data?.kandidaat.uwvDossier).toBeNull();
       expect(response.errors?.find((e) => e.extensions?.code === 'PARTNER_UNAVAILABLE')?.extensions?.bron).toBe('UWV');
@@ -149,7 +147,7 @@ describe('a subgraph that is down', () => {
     const persoon = stack.world.personen.find((p) => p.uwv && !p.uwv.corrupt && p.gemeente && !p.gemeente.corrupt) as Persoon;
     // Last test of this file: the uwv subgraph stays down.
     await stack.subgraphs.uwv.stop();
-    const response = await graphql(stack.gatewayUrl, KANDIDAAT, { id: pseudonymize(persoon.bsn) }, await klantmanagerVan(persoon));
+    const response = await graphql(stack.gatewayUrl, KANDIDAAT, { id: stack.pseudonymize(persoon.bsn) }, await klantmanagerVan(persoon));
     expect(response.data?.kandidaat.gemeenteDossier).not.toBeNull();
     expect(response.data?.kandidaat.uwvDossier).toBeNull();
     const error = response.errors?.find((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE');

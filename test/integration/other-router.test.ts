@@ -5,15 +5,13 @@
  * the same token (and purpose headers), which each router forwards to the subgraphs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../../adapters/kit/pseudonym.js';
 import type { DevTokenClaims } from '../../kit/auth/dev-issuer.js';
 import { startStack, type Stack } from '../../sandbox/stack.js';
 import { PURPOSES, testAccess, type Purpose } from '../support/access.js';
 import { testDatabase } from '../support/database.js';
 import { graphql, type GraphQLResponse } from '../support/graphql.js';
-import { startHiveGateway, type HiveGateway } from '../support/hive-gateway.js';
+import { startHiveGatewayFor, type HiveGateway } from '../support/hive-gateway.js';
 
-const pseudonymize = createPseudonymizer(DEV_PSEUDONIEM_SLEUTEL);
 const access = testAccess();
 const store = testDatabase();
 let stack: Stack;
@@ -21,7 +19,7 @@ let hive: HiveGateway;
 
 beforeAll(async () => {
   stack = await startStack({ ports: 'ephemeral', world: { seed: 13, kandidaten: 1500, vacatures: 600, werkgevers: 600, malformedRate: 0.05 }, database: store.options, access: access.settings });
-  hive = await startHiveGateway(Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [name, s.url])));
+  hive = await startHiveGatewayFor(stack);
 });
 
 afterAll(async () => {
@@ -69,7 +67,7 @@ describe('the committed supergraph on Hive Gateway', () => {
     const [apollo, other] = await both(
       klantmanager,
       'query($id: ID!) { kandidaat(id: $id) { id bronnen gemeenteDossier { regeling } uwvDossier { uitkering } } }',
-      { id: pseudonymize(persoon!.bsn) },
+      { id: stack.pseudonymize(persoon!.bsn) },
       PURPOSES.klantdossier,
     );
     expect(errorFacts(apollo)).toEqual([expect.stringMatching(/^PARTNER_RECORD_INVALID UWV \S+ \S+$/)]);

@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../../adapters/kit/pseudonym.js';
 import type { DevTokenClaims } from '../../kit/auth/dev-issuer.js';
 import { startStack, type Stack } from '../../sandbox/stack.js';
 import { PURPOSES, testAccess } from '../support/access.js';
@@ -19,7 +18,6 @@ interface KandidaatPage {
   edges: { node: { id: string } }[];
 }
 
-const pseudonymize = createPseudonymizer(DEV_PSEUDONIEM_SLEUTEL);
 const access = testAccess();
 const store = testDatabase();
 let stack: Stack;
@@ -105,13 +103,13 @@ describe(`the één loket graph (${store.kind})`, () => {
     }
     expect(pages).toBe(Math.ceil(expected.length / 50));
     expect(new Set(seen).size).toBe(seen.length);
-    expect(new Set(seen)).toEqual(new Set(expected.map((p) => pseudonymize(p.bsn))));
+    expect(new Set(seen)).toEqual(new Set(expected.map((p) => stack.pseudonymize(p.bsn))));
   });
 
   it('shows a person known to gemeente and UWV once, with both sources and both dossiers', async () => {
     const persoon = stack.world.personen.find((p) => p.gemeente && p.uwv && p.regioCode === 'AM36');
     expect(persoon).toBeDefined();
-    const id = pseudonymize(persoon!.bsn);
+    const id = stack.pseudonymize(persoon!.bsn);
     const { data, errors } = await graphql(
       stack.gatewayUrl,
       'query($id: ID!) { kandidaat(id: $id) { id bronnen gemeente { code } gemeenteDossier { participatieladderTrede klantmanager } uwvDossier { doelgroepregister } } }',

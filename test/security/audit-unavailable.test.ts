@@ -3,7 +3,6 @@
  * withheld with AUDIT_UNAVAILABLE (anonymous data is still served), and a consent change is not stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTokenVerifier } from '../../kit/auth/token-verifier.js';
 import { startStack, type Stack } from '../../sandbox/stack.js';
 import { startLogboekSubgraph } from '../../subgraphs/logboek/server.js';
 import type { RunningSubgraph } from '../../subgraphs/kit/server.js';
@@ -20,7 +19,7 @@ let replacement: RunningSubgraph | undefined;
 
 beforeAll(async () => {
   stack = await startStack({ ports: 'ephemeral', world: { seed: 14, kandidaten: 800, vacatures: 200, werkgevers: 200, malformedRate: 0 }, database: store.options, logboekDatabase: { dataDir: 'memory://' }, access: access.settings });
-  c = cast(stack.world);
+  c = cast(stack);
 });
 
 afterAll(async () => {
@@ -47,8 +46,7 @@ describe('when the logboek cannot record', () => {
     expect(registratie.errors?.[0]?.extensions).toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
 
     // The logboek is back (same address, empty store): the consent was not stored, so the employer sees nothing.
-    const verifier = createTokenVerifier(access.settings.auth);
-    replacement = await startLogboekSubgraph({ port: Number(new URL(stack.subgraphs.logboek.url).port), database: { dataDir: 'memory://' }, authenticate: (headers) => verifier.verify(headers.authorization as string | undefined) });
+    replacement = await startLogboekSubgraph({ port: Number(new URL(stack.subgraphs.logboek.url).port), database: { dataDir: 'memory://' }, access: access.settings });
     const werkgever = await graphql(stack.gatewayUrl, DOSSIERS, { id: c.gedeeld.id }, await access.headers(c.actors.werkgever, PURPOSES.voorstellen));
     expect(werkgever.data?.kandidaat.uwvDossier).toBeNull();
     expect(werkgever.errors?.map((e) => e.extensions?.reden)).toContain('GEEN_KLANTRELATIE_OF_TOESTEMMING');

@@ -18,7 +18,7 @@ let c: Cast;
 
 beforeAll(async () => {
   stack = await startStack({ ports: 'ephemeral', world: { seed: 12, kandidaten: 1200, vacatures: 300, werkgevers: 300, malformedRate: 0 }, database: store.options, access: access.settings });
-  c = cast(stack.world);
+  c = cast(stack);
 });
 
 afterAll(async () => {

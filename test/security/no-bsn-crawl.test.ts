@@ -24,7 +24,7 @@ beforeAll(async () => {
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logs.push(args.map(String).join(' ')));
   }
   stack = await startStack({ ports: 'ephemeral', world: { seed: 13, kandidaten: 1200, vacatures: 300, werkgevers: 300, malformedRate: 0.02 }, database: store.options, access: access.settings, log: (m) => logs.push(m) });
-  c = cast(stack.world);
+  c = cast(stack);
 });
 
 afterAll(async () => {

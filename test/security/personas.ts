@@ -2,11 +2,9 @@
  * The people of the access tests, chosen from a generated world: one actor per role working in AM36
  * (plus a klantmanager of another region), and the candidates and employers they look at.
  */
-import { createPseudonymizer, DEV_PSEUDONIEM_SLEUTEL } from '../../adapters/kit/pseudonym.js';
+import type { Pseudonymize } from '../../adapters/kit/pseudonym.js';
 import type { DevTokenClaims } from '../../kit/auth/dev-issuer.js';
 import type { Persoon, Werkgever, World } from '../../sandbox/generator/world-types.js';
-
-const pseudonymize = createPseudonymizer(DEV_PSEUDONIEM_SLEUTEL);
 
 export const REGIO = 'AM36';
 
@@ -21,7 +19,8 @@ export interface Cast {
   actors: Record<'klantmanagerUwv' | 'klantmanagerGemeente' | 'klantmanagerElders' | 'accountmanager' | 'werkgever' | 'analist' | 'beheerder', DevTokenClaims>;
 }
 
-export function cast(world: World, suffix = ''): Cast {
+/** The cast of a stack's world; ids with the stack's own pseudonym key. */
+export function cast({ world, pseudonymize }: { world: World; pseudonymize: Pseudonymize }, suffix = ''): Cast {
   const inRegio = world.personen.filter((p) => p.regioCode === REGIO);
   const gedeeld = pick(inRegio.filter((p) => p.uwv && !p.uwv.corrupt && p.gemeente && !p.gemeente.corrupt && !p.sw?.corrupt && !p.onderwijs?.corrupt), 'person known to UWV and gemeente');
   const gemeenteKlant = pick(inRegio.filter((p) => !p.uwv && p.gemeente && !p.gemeente.corrupt && !p.sw?.corrupt && !p.onderwijs?.corrupt), 'gemeente client unknown to UWV');

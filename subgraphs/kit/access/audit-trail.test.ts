@@ -16,6 +16,7 @@ const options = (sink: AuditSink) => ({
   sink,
   resource: 'een-loket/uwv',
   authorization: 'Bearer x',
+  verzoek: 'e'.repeat(32),
   purpose: { doelbinding: 're-integratie', verwerking: 'klantdossier-inzien' },
   traceId: 'a'.repeat(32),
   parentSpanId: 'b'.repeat(16),

@@ -12,9 +12,16 @@ import type { Purpose } from './purpose.js';
 /** One LDV-shaped record, as the logboek's `vastleggen` takes it (the actor comes from the token). */
 export type AuditRecord = VerwerkingRecord;
 
-/** Where records go: the logboek, called with the request's own Authorization header. */
+/** The request a batch of records belongs to: its user token (the actor) and its client request id. */
+export interface AuditAanroep {
+  /** The request's own Authorization header, passed on unchanged. */
+  authorization: string;
+  verzoek: string | null;
+}
+
+/** Where records go: the logboek, called with the request's own Authorization header and request id. */
 export interface AuditSink {
-  vastleggen(records: AuditRecord[], authorization: string): Promise<void>;
+  vastleggen(records: AuditRecord[], aanroep: AuditAanroep): Promise<void>;
 }
 
 export class AuditUnavailableError extends Error {
@@ -29,6 +36,8 @@ export interface AuditTrailOptions {
   /** e.g. `een-loket/uwv`. */
   resource: string;
   authorization: string;
+  /** The client request (router request id) the reads belong to. */
+  verzoek: string | null;
   purpose: Purpose;
   traceId: string;
   /** The caller's span (from `traceparent`), parent of this subgraph's records. */
@@ -77,7 +86,7 @@ export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
       velden: [...velden].sort(),
     }));
     try {
-      await options.sink.vastleggen(records, options.authorization);
+      await options.sink.vastleggen(records, { authorization: options.authorization, verzoek: options.verzoek });
       for (const entry of batch) entry.done();
     } catch (error) {
       const failure = new AuditUnavailableError(error);

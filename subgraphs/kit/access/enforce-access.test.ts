@@ -4,7 +4,7 @@ import { execute, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../kit/auth/actor.js';
 import type { AccessContext } from './access-context.js';
-import { createDecisionSigner, type KandidaatBesluit, type WerkgeverBesluit } from './access-decision.js';
+import { actorBinding, createDecisionSigner, type KandidaatBesluit, type WerkgeverBesluit } from './access-decision.js';
 import { createAuditTrail, type AuditRecord } from './audit-trail.js';
 import { withAccessRules } from './enforce-access.js';
 
@@ -28,13 +28,15 @@ const typeDefs = parse(`
   }
 `);
 
-const signer = createDecisionSigner('s'.repeat(32));
+const signer = createDecisionSigner({ sleutel: 's'.repeat(32) });
 const klantmanager: Actor = { sub: 'km-1', rol: 'klantmanager', organisatie: 'UWV', regios: ['AM36'] };
 const purpose = { doelbinding: 're-integratie', verwerking: 'klantdossier-inzien' };
+const VERZOEK = 'c'.repeat(32);
+const binding = { actor: actorBinding(klantmanager), doel: purpose, verzoek: VERZOEK };
 const kandidaatBesluit = (over: Partial<KandidaatBesluit> = {}): string =>
-  signer.sign({ soort: 'Kandidaat', id: 'kd_1', actor: 'km-1', doelbinding: 're-integratie', categorieen: ['UWV_DOSSIER'], verloopt: Date.now() + 60_000, ...over });
+  signer.sign({ soort: 'Kandidaat', id: 'kd_1', ...binding, categorieen: ['UWV_DOSSIER'], verloopt: Date.now() + 60_000, ...over });
 const werkgeverBesluit = (over: Partial<WerkgeverBesluit> = {}): string =>
-  signer.sign({ soort: 'Werkgever', id: '12345678', actor: 'km-1', toegestaan: true, verloopt: Date.now() + 60_000, ...over });
+  signer.sign({ soort: 'Werkgever', id: '12345678', ...binding, toegestaan: true, verloopt: Date.now() + 60_000, ...over });
 
 const schema = buildSubgraphSchema({
   typeDefs,
@@ -62,8 +64,9 @@ function run(query: string, options: { actor?: Actor; purpose?: boolean; toegang
     authenticationError: options.actor ? undefined : new Error('no token'),
     purpose: options.purpose === false ? { ok: false, reason: 'header x-doelbinding is missing' } : { ok: true, purpose },
     signer,
+    verzoek: VERZOEK,
     traceId: 'c'.repeat(32),
-    audit: createAuditTrail({ sink, resource: 'een-loket/test', authorization: 'Bearer t', purpose, traceId: 'c'.repeat(32), parentSpanId: null }),
+    audit: createAuditTrail({ sink, resource: 'een-loket/test', authorization: 'Bearer t', verzoek: VERZOEK, purpose, traceId: 'c'.repeat(32), parentSpanId: null }),
   };
   const result = execute({ schema, document: parse(query), contextValue: { access, toegang: options.toegang } }) as Promise<{ data?: any; errors?: readonly { message: string; extensions: Record<string, unknown> }[] }>;
   return result.then((r) => ({ ...r, written }));
@@ -96,10 +99,13 @@ describe('access rules enforced from the SDL', () => {
   it('refuse forged, foreign or ungranted decisions without reading or auditing', async () => {
     const cases: [string | undefined, string][] = [
       [undefined, 'BESLUIT_ONGELDIG'],
-      [kandidaatBesluit().replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), 'BESLUIT_ONGELDIG'],
-      [kandidaatBesluit({ actor: 'someone-else' }), 'BESLUIT_ONGELDIG'],
+      // The first signature character carries 6 bits of the MAC: changing it always changes the MAC.
+      [kandidaatBesluit().replace(/\.(.)/, (_, c: string) => `.${c === 'A' ? 'B' : 'A'}`), 'BESLUIT_ONGELDIG'],
+      [kandidaatBesluit({ actor: { ...binding.actor, sub: 'someone-else' } }), 'BESLUIT_ONGELDIG'],
+      [kandidaatBesluit({ actor: { ...binding.actor, organisatie: 'GM0363' } }), 'BESLUIT_ONGELDIG'],
       [kandidaatBesluit({ id: 'kd_2' }), 'BESLUIT_ONGELDIG'],
-      [kandidaatBesluit({ doelbinding: 'bemiddeling' }), 'BESLUIT_ONGELDIG'],
+      [kandidaatBesluit({ doel: { doelbinding: 'bemiddeling', verwerking: 'kandidaat-voorstellen' } }), 'BESLUIT_ONGELDIG'],
+      [kandidaatBesluit({ verzoek: 'd'.repeat(32) }), 'BESLUIT_ONGELDIG'],
       [kandidaatBesluit({ categorieen: [], weigering: { reden: 'GEEN_KLANTRELATIE_OF_TOESTEMMING', melding: 'no client relation' } }), 'GEEN_KLANTRELATIE_OF_TOESTEMMING'],
     ];
     for (const [toegang, reden] of cases) {
@@ -118,10 +124,14 @@ describe('access rules enforced from the SDL', () => {
 
   it('apply employer decisions, without auditing employer data', async () => {
     const accountmanager: Actor = { sub: 'km-1', rol: 'accountmanager', organisatie: 'WSP-AM36', regios: ['AM36'] };
-    const allowed = await run('{ werkgever { relatie } }', { actor: accountmanager, toegang: werkgeverBesluit() });
+    const voor = { actor: actorBinding(accountmanager) };
+    const allowed = await run('{ werkgever { relatie } }', { actor: accountmanager, toegang: werkgeverBesluit(voor) });
     expect(allowed.data.werkgever.relatie).toBe('accountmanager J. Jansen');
     expect(allowed.written).toEqual([]);
-    const refused = await run('{ werkgever { relatie } }', { actor: accountmanager, toegang: werkgeverBesluit({ toegestaan: false, weigering: { reden: 'REGIO', melding: 'outside your regions' } }) });
+    // A decision for the klantmanager with the same sub does not hold for this accountmanager.
+    const ander = await run('{ werkgever { relatie } }', { actor: accountmanager, toegang: werkgeverBesluit() });
+    expect(ander.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reden: 'BESLUIT_ONGELDIG' });
+    const refused = await run('{ werkgever { relatie } }', { actor: accountmanager, toegang: werkgeverBesluit({ ...voor, toegestaan: false, weigering: { reden: 'REGIO', melding: 'outside your regions' } }) });
     expect(refused.data.werkgever.relatie).toBeNull();
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reden: 'REGIO' });
   });

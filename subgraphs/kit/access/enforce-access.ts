@@ -7,7 +7,7 @@
  */
 import { defaultFieldResolver, type DocumentNode, type GraphQLFieldResolver } from 'graphql';
 import type { AccessContext } from './access-context.js';
-import type { Toegangsbesluit } from './access-decision.js';
+import { boundTo, type Toegangsbesluit } from './access-decision.js';
 import { auditUnavailable, forbidden, unauthenticated } from './access-errors.js';
 import { accessRulesOf, type FieldRule } from './access-rules.js';
 import { AuditUnavailableError } from './audit-trail.js';
@@ -89,8 +89,7 @@ async function decisionFor(soort: 'Kandidaat' | 'Werkgever', id: string, parent:
   if (context.besluiten) return context.besluiten.besluit(soort, id);
   const { access } = context;
   const besluit = access.signer.verify((parent as { toegang?: unknown }).toegang);
-  if (!besluit || besluit.soort !== soort || besluit.id !== id || besluit.actor !== access.actor?.sub) return undefined;
-  const doelbinding = access.purpose.ok ? access.purpose.purpose.doelbinding : null;
-  if (besluit.soort === 'Kandidaat' && besluit.doelbinding !== doelbinding) return undefined;
-  return besluit;
+  if (!besluit || besluit.soort !== soort || besluit.id !== id || !access.actor) return undefined;
+  // Made for this very actor, purpose and client request, or not at all.
+  return boundTo(besluit, access.actor, access.purpose.ok ? access.purpose.purpose : null, access.verzoek) ? besluit : undefined;
 }

@@ -46,9 +46,11 @@ export type Mutation = {
   __typename?: 'Mutation';
   /**
    * Records processing operations, all in one transaction (all or nothing), and confirms how many were
-   * written. The actor of every record is taken from the request's verified access token, never from
-   * the input. Invalid input writes nothing and gives `BAD_USER_INPUT` with `extensions.argument`
-   * naming the field, e.g. `verwerkingen[0].traceId`.
+   * written. Only for the subgraphs that record reads, by their service token; the actor of every
+   * record is taken from the request's verified access token and the client request from the service
+   * token, never from the input; each record's `resource` must be the calling subgraph and its
+   * `betrokkene` a pseudonym. Invalid input writes nothing and gives `BAD_USER_INPUT` with
+   * `extensions.argument` naming the field, e.g. `verwerkingen[0].traceId`.
    */
   vastleggen: VastleggenResultaat;
 };
@@ -139,6 +141,12 @@ export type Verwerking = {
    * processing activities (the request's `x-verwerking` header).
    */
   verwerkingsactiviteit: Scalars['String']['output'];
+  /**
+   * The client request the operation belonged to: an id the router gives every request it serves
+   * (attribute `een_loket.verzoek`). All records of one request share it, whatever trace the client
+   * sent; null on records written before it was kept.
+   */
+  verzoek?: Maybe<Scalars['String']['output']>;
 };
 
 /** Who performed a processing operation, from the claims of their verified access token. */
@@ -193,7 +201,7 @@ export type VerwerkingFilter = {
  * not part of it: the logboek takes it from the verified token of the request.
  */
 export type VerwerkingInput = {
-  /** The data subject's pseudonym (`Kandidaat.id`); a BSN is refused. */
+  /** The data subject's pseudonym (`Kandidaat.id`: `kd_` and 22 characters); a BSN, a name or other text is refused. */
   betrokkene: Scalars['String']['input'];
   /** The purpose (the request's `x-doelbinding` header). */
   doelbinding: Scalars['String']['input'];
@@ -205,7 +213,7 @@ export type VerwerkingInput = {
   naam: Scalars['String']['input'];
   /** LDV `parent_span_id`: 16 lowercase hex digits; the caller's span within the same trace, if any. */
   parentSpanId?: InputMaybe<Scalars['String']['input']>;
-  /** The service that logs, e.g. `een-loket/uwv`. */
+  /** The service that logs: the calling subgraph, e.g. `een-loket/uwv`; any other is refused. */
   resource: Scalars['String']['input'];
   /** LDV `span_id`: 16 lowercase hex digits, not all zero; unique per data subject within the trace. */
   spanId: Scalars['String']['input'];
@@ -445,6 +453,7 @@ export type VerwerkingResolvers<ContextType = Context, ParentType extends Resolv
   vastgelegdOp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   velden?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   verwerkingsactiviteit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verzoek?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type VerwerkingActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VerwerkingActor'] = ResolversParentTypes['VerwerkingActor']> = ResolversObject<{

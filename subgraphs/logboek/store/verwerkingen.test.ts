@@ -42,8 +42,8 @@ function record(n: number, overrides: Partial<NieuweVerwerking> = {}): NieuweVer
 
 beforeAll(async () => {
   db = await openLogboekStore(store.options);
-  await vastleggen(db, [record(1), record(2), record(3, { foreignOperation: { traceId: 'f'.repeat(32), spanId: 'e'.repeat(16), entity: 'https://uwv.nl' } })], klantmanager);
-  await vastleggen(db, [record(4), record(5, { status: 'ERROR', velden: ['Kandidaat.uwvDossier', 'Kandidaat.gemeenteDossier'] })], uwvMedewerker);
+  await vastleggen(db, [record(1), record(2), record(3, { foreignOperation: { traceId: 'f'.repeat(32), spanId: 'e'.repeat(16), entity: 'https://uwv.nl' } })], { actor: klantmanager, verzoek: 'ab'.repeat(16) });
+  await vastleggen(db, [record(4), record(5, { status: 'ERROR', velden: ['Kandidaat.uwvDossier', 'Kandidaat.gemeenteDossier'] })], { actor: uwvMedewerker, verzoek: null });
 });
 
 afterAll(async () => {
@@ -62,7 +62,7 @@ async function failure(run: () => Promise<unknown>): Promise<string | undefined>
 }
 
 describe(`logboek store (${store.kind})`, () => {
-  it('stores the LDV names and attributes, with the actor from the given token', async () => {
+  it('stores the LDV names and attributes, with the actor from the given token and the client request', async () => {
     const [row] = await db.query<{ status_code: string; resource: unknown; attributes: Record<string, unknown>; foreign_operation: unknown }>(
       `SELECT status_code, resource, attributes, foreign_operation FROM verwerkingen WHERE span_id = $1`,
       [record(3).spanId],
@@ -79,6 +79,7 @@ describe(`logboek store (${store.kind})`, () => {
         'een_loket.actor.rol': 'klantmanager',
         'een_loket.actor.organisatie': 'GM0193',
         'een_loket.velden': ['Kandidaat.uwvDossier'],
+        'een_loket.verzoek': 'ab'.repeat(16),
       },
       foreign_operation: { trace_id: 'f'.repeat(32), span_id: 'e'.repeat(16), entity: 'https://uwv.nl' },
     });
@@ -144,7 +145,7 @@ describe(`logboek store (${store.kind})`, () => {
 
   it('writes all records of a call or none', async () => {
     const bad = { ...record(6), traceId: 'not-hex' };
-    expect(await failure(() => vastleggen(db, [record(6), bad], klantmanager))).toMatch(/check constraint/);
+    expect(await failure(() => vastleggen(db, [record(6), bad], { actor: klantmanager, verzoek: null }))).toMatch(/check constraint/);
     expect((await verwerkingenPage(db, { first: 0 })).totalCount).toBe(5);
   });
 });

@@ -36,6 +36,8 @@ export interface NieuweVerwerking {
 /** A record as the GraphQL `Verwerking` shows it. */
 export interface VerwerkingModel extends NieuweVerwerking {
   id: string;
+  /** The client request (router request id) the operation belonged to; null for records from before it was kept. */
+  verzoek: string | null;
   actor: { sub: string; rol: string; organisatie: string | null };
   vastgelegdOp: string;
 }
@@ -50,6 +52,7 @@ export const ATTRIBUTE = {
   actorRol: 'een_loket.actor.rol',
   actorOrganisatie: 'een_loket.actor.organisatie',
   velden: 'een_loket.velden',
+  verzoek: 'een_loket.verzoek',
 } as const;
 
 /** `dpl.core.data_subject_id_type` of every record: the subject is the graph's pseudonym (`Kandidaat.id`). */
@@ -58,8 +61,15 @@ export const DATA_SUBJECT_ID_TYPE = 'een-loket/kandidaat-pseudoniem';
 const STATUS_CODE: Record<VerwerkingStatus, string> = { UNSET: 'STATUS_CODE_UNSET', OK: 'STATUS_CODE_OK', ERROR: 'STATUS_CODE_ERROR' };
 const STATUS: Record<string, VerwerkingStatus> = { STATUS_CODE_UNSET: 'UNSET', STATUS_CODE_OK: 'OK', STATUS_CODE_ERROR: 'ERROR' };
 
-/** Writes all records in one transaction, the actor of each from `actor`; returns how many were written. */
-export async function vastleggen(db: Database, records: readonly NieuweVerwerking[], actor: Actor): Promise<number> {
+/** Who made the records: the actor of the verified user token, and the client request of the caller's service token. */
+export interface Vastlegger {
+  actor: Actor;
+  verzoek: string | null;
+}
+
+/** Writes all records in one transaction, the actor and request of each from `door`; returns how many were written. */
+export async function vastleggen(db: Database, records: readonly NieuweVerwerking[], door: Vastlegger): Promise<number> {
+  const { actor } = door;
   if (records.length === 0) return 0;
   const rows = records.map((r) => ({
     trace_id: r.traceId,
@@ -80,6 +90,7 @@ export async function vastleggen(db: Database, records: readonly NieuweVerwerkin
       [ATTRIBUTE.actorRol]: actor.rol,
       [ATTRIBUTE.actorOrganisatie]: actor.organisatie ?? null,
       [ATTRIBUTE.velden]: r.velden,
+      [ATTRIBUTE.verzoek]: door.verzoek,
     },
   }));
   return db.transaction(async (tx) => {
@@ -184,6 +195,7 @@ function toModel(row: Row): VerwerkingModel {
   const velden = a[ATTRIBUTE.velden];
   return {
     id: row.volgnummer,
+    verzoek: text(ATTRIBUTE.verzoek) || null,
     traceId: row.trace_id,
     spanId: row.span_id,
     parentSpanId: row.parent_span_id,

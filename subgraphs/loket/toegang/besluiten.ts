@@ -1,7 +1,8 @@
 /**
  * The loket's access decisions for one request: per kandidaat, which personal-data categories the
  * actor may read, and per employer, whether the actor may see its partner-held details. Made from the
- * store on every request (no cache), batched per request with DataLoader:
+ * store on every request (no cache), batched per request with DataLoader, and bound to the whole
+ * actor, the purpose pair and the client request (see access-decision.ts):
  * - outside the actor's regions: nothing;
  * - a klantmanager whose organisation has the person as its client, for purpose `re-integratie`:
  *   every category;
@@ -12,8 +13,7 @@
 import DataLoader from 'dataloader';
 import type { Actor } from '../../../kit/auth/actor.js';
 import type { AccessContext } from '../../kit/access/access-context.js';
-import type { KandidaatBesluit, WerkgeverBesluit } from '../../kit/access/access-decision.js';
-import { BESLUIT_GELDIG_MS } from '../../kit/access/access-decision.js';
+import { actorBinding, BESLUIT_GELDIG_MS, type KandidaatBesluit, type WerkgeverBesluit } from '../../kit/access/access-decision.js';
 import type { Database } from '../../kit/store/database.js';
 import { klantrelaties } from './klantrelaties.js';
 import { geldendeToestemmingen } from './toestemming-store.js';
@@ -30,11 +30,12 @@ export interface Besluiten {
 }
 
 export function createBesluiten(db: Database, access: AccessContext): Besluiten {
-  const doelbinding = access.purpose.ok ? access.purpose.purpose.doelbinding : null;
+  const doel = access.purpose.ok ? access.purpose.purpose : null;
+  const doelbinding = doel?.doelbinding ?? null;
+  const binding = (actor: Actor) => ({ actor: actorBinding(actor), doel, verzoek: access.verzoek, verloopt: Date.now() + BESLUIT_GELDIG_MS });
   return {
     kandidaat: new DataLoader(async (ids) => {
       const actor = need(access.actor);
-      const verloopt = Date.now() + BESLUIT_GELDIG_MS;
       const relaties = await klantrelaties(db, ids);
       const inRegio = (id: string) => relaties.has(id) && actor.regios.includes(relaties.get(id)!.regioCode);
       const isKlant = (id: string) => actor.rol === 'klantmanager' && actor.organisatie !== undefined && (relaties.get(id)?.organisaties.includes(actor.organisatie) ?? false);
@@ -43,7 +44,7 @@ export function createBesluiten(db: Database, access: AccessContext): Besluiten 
       const consentIds = ids.filter((id) => inRegio(id) && !volledig(id));
       const toestemmingen = doelbinding && consentIds.length > 0 ? await geldendeToestemmingen(db, consentIds, doelbinding, { organisatie: actor.organisatie ?? null, rol: actor.rol }) : [];
       return ids.map((id): KandidaatBesluit => {
-        const base = { soort: 'Kandidaat' as const, id, actor: actor.sub, doelbinding, verloopt };
+        const base = { soort: 'Kandidaat' as const, id, ...binding(actor) };
         const relatie = relaties.get(id);
         if (!relatie) return { ...base, categorieen: [], weigering: { reden: 'GEEN_KLANTRELATIE_OF_TOESTEMMING', melding: 'the person is not in the loket index' } };
         if (!inRegio(id)) {
@@ -59,10 +60,9 @@ export function createBesluiten(db: Database, access: AccessContext): Besluiten 
     }),
     werkgever: new DataLoader(async (kvks) => {
       const actor = need(access.actor);
-      const verloopt = Date.now() + BESLUIT_GELDIG_MS;
       const rows = await db.query<{ kvk_nummer: string; regio_code: string }>('SELECT kvk_nummer, regio_code FROM werkgever WHERE kvk_nummer = ANY($1)', [kvks]);
       const regio = new Map(rows.map((r) => [r.kvk_nummer, r.regio_code]));
-      return kvks.map((kvk): WerkgeverBesluit => ({ soort: 'Werkgever', id: kvk, actor: actor.sub, verloopt, ...werkgeverToegang(actor, kvk, regio.get(kvk)) }));
+      return kvks.map((kvk): WerkgeverBesluit => ({ soort: 'Werkgever', id: kvk, ...binding(actor), ...werkgeverToegang(actor, kvk, regio.get(kvk)) }));
     }),
   };
 }

@@ -1,0 +1,67 @@
+/**
+ * How to put another federation router in front of the subgraphs: the settings Hive Gateway
+ * (`@graphql-hive/gateway-runtime`, or the `hive-gateway` CLI with a `gateway.config.ts` that spreads
+ * these) needs to serve this graph as our own gateway does — the tests run the graph through exactly
+ * this setup. Like every router it calls each subgraph as the router:
+ * - it forwards the client's `authorization`, purpose headers and trace context;
+ * - it signs a service token for each subgraph (`x-dienst-token`, kit/service-identity) with the
+ *   router's key, carrying one new id per client request. Because that header differs per client
+ *   request, Hive's merging of identical in-flight subgraph requests never merges two client
+ *   requests (whose personal-data reads must each be audited); the subgraphs refuse calls without it.
+ * Browsers only from the CORS allow-list; no GraphiQL or landing page (they load from a CDN); no
+ * introspection in production.
+ */
+import type { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { allowsOrigin, CORS_REQUEST_HEADERS, type CorsPolicy } from '../kit/http/cors-policy.js';
+import { ROUTER, isDienst } from '../kit/service-identity/diensten.js';
+import type { DienstSleutels } from '../kit/service-identity/service-keys.js';
+import { DIENST_TOKEN_HEADER, dienstTokenMinter, nieuwVerzoek } from '../kit/service-identity/service-token.js';
+import { FORWARDED_HEADERS } from './request-context.js';
+
+type HiveGatewayConfig = Parameters<typeof createGatewayRuntime>[0];
+
+export interface HiveGatewayOptions {
+  /** The supergraph SDL (the committed one, with this deployment's subgraph URLs). */
+  supergraph: string;
+  /** Service keys with the router's private key. */
+  diensten: DienstSleutels;
+  cors: CorsPolicy;
+  production: boolean;
+}
+
+const TRACE_HEADERS = ['traceparent', 'tracestate'] as const;
+
+export function hiveGatewayConfig(options: HiveGatewayOptions): HiveGatewayConfig {
+  const minter = dienstTokenMinter(options.diensten, ROUTER);
+  // One id per client request, for every subgraph call it makes.
+  const verzoeken = new WeakMap<Request, string>();
+  const verzoekVan = (request: Request) => {
+    let verzoek = verzoeken.get(request);
+    if (!verzoek) verzoeken.set(request, (verzoek = nieuwVerzoek()));
+    return verzoek;
+  };
+  return {
+    supergraph: options.supergraph,
+    logging: false,
+    landingPage: false,
+    graphiql: false,
+    ...(options.production && { disableIntrospection: { disableIf: () => true } }),
+    cors: (request: Request) => {
+      const origin = request.headers.get('origin') ?? undefined;
+      return allowsOrigin(options.cors, origin) ? { origin: [origin!], methods: ['GET', 'POST'], allowedHeaders: [...CORS_REQUEST_HEADERS], maxAge: 600 } : false;
+    },
+    propagateHeaders: {
+      fromClientToSubgraphs: async ({ request, subgraphName }) => {
+        const headers: Record<string, string> = {};
+        for (const name of [...FORWARDED_HEADERS, ...TRACE_HEADERS]) {
+          const value = request.headers.get(name);
+          if (value !== null) headers[name] = value;
+        }
+        if (!isDienst(subgraphName)) throw new Error(`subgraph "${subgraphName}" has no service identity`);
+        const userToken = /^Bearer +(\S+) *$/i.exec(headers.authorization ?? '')?.[1];
+        headers[DIENST_TOKEN_HEADER] = await minter.mint(subgraphName, verzoekVan(request), userToken);
+        return headers;
+      },
+    },
+  };
+}

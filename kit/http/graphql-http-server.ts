@@ -1,0 +1,106 @@
+/**
+ * The HTTP side of every part (the gateway and each subgraph): Apollo Server on fastify, so every
+ * part answers the same way at the edge —
+ * - a body limit (default 1 MiB) checked while reading, before anything is parsed;
+ * - every error body JSON in GraphQL's shape (`errors[].message`, `extensions.code`) without stack
+ *   traces, file paths or parser internals: malformed JSON, a body too large, a wrong content type,
+ *   an unknown path, and anything unexpected alike;
+ * - CORS only from the policy's allow-list (no CORS headers at all when it is empty);
+ * - a graceful stop: in-flight requests finish, idle connections close.
+ */
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import cors from '@fastify/cors';
+import Fastify, { type FastifyError } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { allowsAnyOrigin, allowsOrigin, CORS_REQUEST_HEADERS, NO_CORS, type CorsPolicy } from './cors-policy.js';
+
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** What a context function gets to see of a request. */
+export interface HttpRequestInfo {
+  headers: IncomingHttpHeaders;
+  /** The request's query parameters. */
+  query: URLSearchParams;
+  /** The parsed JSON body (POST), if any. */
+  body: unknown;
+}
+
+export interface GraphQLHttpServerOptions<Ctx extends BaseContext> {
+  /** A new Apollo Server, not started yet; its drain plugin is added here. */
+  apollo: (plugins: { drain: ReturnType<typeof fastifyApolloDrainPlugin> }) => ApolloServer<Ctx>;
+  context: (request: HttpRequestInfo) => Promise<Ctx>;
+  port?: number;
+  host?: string;
+  /** Browser origins allowed to call (gateway); default none. */
+  cors?: CorsPolicy;
+  bodyLimitBytes?: number;
+}
+
+export interface RunningHttpServer {
+  /** e.g. `http://127.0.0.1:4000/`. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startGraphQLHttpServer<Ctx extends BaseContext>(options: GraphQLHttpServerOptions<Ctx>): Promise<RunningHttpServer> {
+  const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const app = Fastify({ bodyLimit, logger: false, return503OnClosing: true });
+  const apollo = options.apollo({ drain: fastifyApolloDrainPlugin(app) });
+  await apollo.start();
+
+  const policy = options.cors ?? NO_CORS;
+  if (allowsAnyOrigin(policy)) {
+    await app.register(cors, {
+      // `false` leaves the request without any CORS header (and a preflight unanswered).
+      origin: (origin, callback) => callback(null, allowsOrigin(policy, origin) ? (origin as string) : false),
+      methods: ['GET', 'POST'],
+      allowedHeaders: [...CORS_REQUEST_HEADERS],
+      maxAge: 600,
+    });
+  }
+
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    const { status, code, message } = describeHttpError(error, bodyLimit);
+    void reply.code(status).type('application/json; charset=utf-8').send({ errors: [{ message, extensions: { code } }] });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.code(404).type('application/json; charset=utf-8').send({ errors: [{ message: `No ${request.method} ${request.url.split('?')[0]} here: GraphQL is served at /`, extensions: { code: 'NOT_FOUND' } }] });
+  });
+
+  const handler = fastifyApolloHandler(apollo, {
+    context: async (request) => options.context({ headers: request.headers, query: new URL(request.url, 'http://part').searchParams, body: request.body }),
+  });
+  app.route({ method: ['GET', 'POST'], url: '/', handler });
+
+  try {
+    await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const address = app.server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { url: `http://${host}:${address.port}/`, stop: async () => void (await app.close()) };
+}
+
+/** Status, code and a message that names what was wrong, and never internals, of a failed request. */
+function describeHttpError(error: FastifyError, bodyLimit: number): { status: number; code: string; message: string } {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `Request body is larger than ${bodyLimit} bytes` };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Content-Type must be application/json' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'BAD_REQUEST', message: 'Request body is empty; send a JSON object with "query"' };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, code: 'BAD_REQUEST', message: 'Content-Length does not match the body' };
+  }
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return { status: 400, code: 'BAD_REQUEST', message: 'Request body is not valid JSON' };
+  }
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+  if (status >= 500) return { status, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' };
+  return { status, code: 'BAD_REQUEST', message: 'Bad request' };
+}
