@@ -8,7 +8,7 @@ import { Kind, parse, print, type DefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { BRONNEN, DOELGROEPEN, INSTRUMENT_SOORTEN, VACATURE_SOORTEN } from '../adapters/kit/vocabulary.js';
 import { accessRulesOf } from '../subgraphs/kit/access/access-rules.js';
-import { ALLE_CATEGORIEEN } from '../subgraphs/loket/toegang/besluiten.js';
+import { GEGEVENSCATEGORIEEN } from '../subgraphs/kit/access/verwerkingsregister.js';
 import { SUBGRAPH_NAMES } from './subgraphs.js';
 
 const VOCABULARY: Record<string, readonly string[]> = { Bron: BRONNEN, Doelgroep: DOELGROEPEN, InstrumentSoort: INSTRUMENT_SOORTEN, VacatureSoort: VACATURE_SOORTEN };
@@ -90,7 +90,7 @@ describe('access rules in the SDL', () => {
     const rules = accessRulesOf(document);
     for (const [coordinate, rule] of rules) {
       if (rule.categorie) {
-        expect(ALLE_CATEGORIEEN, coordinate).toContain(rule.categorie);
+        expect(GEGEVENSCATEGORIEEN, coordinate).toContain(rule.categorie);
         expect(rule.perEntiteit, `${coordinate}: personal data needs the entity's decision`).toBe(true);
       }
     }
@@ -113,7 +113,7 @@ describe('access rules in the SDL', () => {
     const enumValues = loket.definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'Gegevenscategorie');
     const consentable = enumValues?.kind === Kind.ENUM_TYPE_DEFINITION ? enumValues.values?.map((v) => v.name.value) : [];
     const marked = new Set(documents.flatMap(([, document]) => [...accessRulesOf(document).values()].flatMap((r) => (r.categorie ? [r.categorie] : []))));
-    expect([...marked].sort()).toEqual([...ALLE_CATEGORIEEN].sort());
-    expect(consentable?.sort()).toEqual(ALLE_CATEGORIEEN.filter((c) => c !== 'TOESTEMMING').sort());
+    expect([...marked].sort()).toEqual([...GEGEVENSCATEGORIEEN].sort());
+    expect(consentable?.sort()).toEqual(GEGEVENSCATEGORIEEN.filter((c) => c !== 'TOESTEMMING').sort());
   });
 });

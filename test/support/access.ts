@@ -17,7 +17,7 @@ import type { AccessDependencies } from '../../subgraphs/kit/access/access-conte
 import { actorBinding, createDecisionSigner, type DecisionSigner } from '../../subgraphs/kit/access/access-decision.js';
 import type { AuditRecord } from '../../subgraphs/kit/access/audit-trail.js';
 import { actorFromClaims } from '../../kit/auth/actor.js';
-import { ALLE_CATEGORIEEN } from '../../subgraphs/loket/toegang/besluiten.js';
+import { GEGEVENSCATEGORIEEN } from '../../subgraphs/kit/access/verwerkingsregister.js';
 
 export interface Purpose {
   doelbinding: string;
@@ -129,7 +129,7 @@ export function subgraphTestAccess(naam: SubgraphName): SubgraphTestAccess {
     },
     granted: (representation) => {
       if (representation.__typename === 'Kandidaat' && representation.id) {
-        return { ...representation, toegang: access.signer.sign({ soort: 'Kandidaat', id: representation.id, ...binding, categorieen: [...ALLE_CATEGORIEEN], verloopt: verloopt() }) };
+        return { ...representation, toegang: access.signer.sign({ soort: 'Kandidaat', id: representation.id, ...binding, categorieen: [...GEGEVENSCATEGORIEEN], verloopt: verloopt() }) };
       }
       if (representation.__typename === 'Werkgever' && representation.kvkNummer) {
         return { ...representation, toegang: access.signer.sign({ soort: 'Werkgever', id: representation.kvkNummer, ...binding, toegestaan: true, verloopt: verloopt() }) };

@@ -2,8 +2,9 @@
  * Enforces the SDL's access rules (see access-rules.ts) in the subgraph runtime by wrapping the
  * resolvers of every field that declares one. Runs in every subgraph, so the rules hold whichever
  * federation router serves the supergraph. A refused field resolves to an error (null in the
- * response, `extensions.code` FORBIDDEN and the reason); an allowed personal-data field is returned
- * only after its read is recorded in the audit log.
+ * response, `extensions.code` FORBIDDEN and the reason); a personal-data field needs a purpose whose
+ * activity covers its category; an allowed personal-data field is returned only after its read is
+ * recorded in the audit log.
  */
 import { defaultFieldResolver, type DocumentNode, type GraphQLFieldResolver } from 'graphql';
 import type { AccessContext } from './access-context.js';
@@ -11,6 +12,7 @@ import { boundTo, type Toegangsbesluit } from './access-decision.js';
 import { auditUnavailable, forbidden, unauthenticated } from './access-errors.js';
 import { accessRulesOf, type FieldRule } from './access-rules.js';
 import { AuditUnavailableError } from './audit-trail.js';
+import { buitenVerwerking } from './verwerkingsregister.js';
 
 /** Context every subgraph request carries. */
 export interface AccessAwareContext {
@@ -44,7 +46,12 @@ function guarded(coordinate: string, rule: FieldRule, inner: GraphQLFieldResolve
     if (rule.rollen && !rule.rollen.includes(actor.rol)) {
       throw forbidden(`${coordinate} is not available to rol ${actor.rol} (only ${rule.rollen.join(', ')})`, 'ROL', coordinate);
     }
-    if (rule.categorie && !access.purpose.ok) throw forbidden(`${coordinate}: ${access.purpose.reason}`, 'DOELBINDING', coordinate);
+    if (rule.categorie) {
+      if (!access.purpose.ok) throw forbidden(`${coordinate}: ${access.purpose.reason}`, 'DOELBINDING', coordinate);
+      // The activity of the request must cover this category of data (verwerkingsregister).
+      const buiten = buitenVerwerking(access.purpose.purpose.verwerking, rule.categorie);
+      if (buiten) throw forbidden(`${coordinate}: ${buiten}`, 'DOELBINDING', coordinate);
+    }
     const subject = rule.perEntiteit || rule.categorie ? entityId(rule.typeName, parent) : undefined;
     if (rule.perEntiteit) {
       if (subject === undefined) throw new Error(`${coordinate}: @toegang(perEntiteit) on a type without an id`);

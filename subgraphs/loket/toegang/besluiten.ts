@@ -5,7 +5,7 @@
  * actor, the purpose pair and the client request (see access-decision.ts):
  * - outside the actor's regions: nothing;
  * - a klantmanager whose organisation has the person as its client, for purpose `re-integratie`:
- *   every category;
+ *   every category the request's processing activity covers;
  * - otherwise: the categories of consents that hold now for the request's purpose and the actor's
  *   organisation or role;
  * - employers: klantmanagers and accountmanagers of the employer's region, and the employer itself.
@@ -15,11 +15,9 @@ import type { Actor } from '../../../kit/auth/actor.js';
 import type { AccessContext } from '../../kit/access/access-context.js';
 import { actorBinding, BESLUIT_GELDIG_MS, type KandidaatBesluit, type WerkgeverBesluit } from '../../kit/access/access-decision.js';
 import type { Database } from '../../kit/store/database.js';
+import { GEGEVENSCATEGORIEEN, verwerkingsactiviteit } from '../../kit/access/verwerkingsregister.js';
 import { klantrelaties } from './klantrelaties.js';
 import { geldendeToestemmingen } from './toestemming-store.js';
-
-/** Every `@persoonsgegevens` category; a klantmanager of a client organisation reads them all. */
-export const ALLE_CATEGORIEEN = ['GEMEENTE_DOSSIER', 'UWV_DOSSIER', 'SW_DIENSTVERBAND', 'ONDERWIJS', 'TOESTEMMING'] as const;
 
 /** The purpose under which a client's own organisation reads its file. */
 export const DOEL_KLANTRELATIE = 're-integratie';
@@ -32,6 +30,9 @@ export interface Besluiten {
 export function createBesluiten(db: Database, access: AccessContext): Besluiten {
   const doel = access.purpose.ok ? access.purpose.purpose : null;
   const doelbinding = doel?.doelbinding ?? null;
+  // A decision never grants more than the request's processing activity may read.
+  const activiteit = doel ? verwerkingsactiviteit(doel.verwerking) : undefined;
+  const binnenActiviteit = (categorieen: readonly string[]) => categorieen.filter((c) => (activiteit?.categorieen as readonly string[] | undefined)?.includes(c) ?? false);
   const binding = (actor: Actor) => ({ actor: actorBinding(actor), doel, verzoek: access.verzoek, verloopt: Date.now() + BESLUIT_GELDIG_MS });
   return {
     kandidaat: new DataLoader(async (ids) => {
@@ -50,8 +51,8 @@ export function createBesluiten(db: Database, access: AccessContext): Besluiten 
         if (!inRegio(id)) {
           return { ...base, categorieen: [], weigering: { reden: 'REGIO', melding: `the person lives in ${relatie.regioCode}, outside the regions of your token` } };
         }
-        if (volledig(id)) return { ...base, categorieen: [...ALLE_CATEGORIEEN] };
-        const categorieen = [...new Set(toestemmingen.filter((t) => t.kandidaatId === id).flatMap((t) => t.categorieen))].sort();
+        if (volledig(id)) return { ...base, categorieen: [...binnenActiviteit(GEGEVENSCATEGORIEEN)] };
+        const categorieen = binnenActiviteit([...new Set(toestemmingen.filter((t) => t.kandidaatId === id).flatMap((t) => t.categorieen))].sort());
         const melding = isKlant(id)
           ? `the file of your client is read under purpose "${DOEL_KLANTRELATIE}"; for "${doelbinding ?? 'none'}" no consent covers this`
           : `${actor.organisatie ?? actor.rol} has no client relation with this person and no consent for purpose "${doelbinding ?? 'none'}" covers this`;
