@@ -73,7 +73,7 @@ describe.each(SUBGRAPH_NAMES)('schema/%s.graphql', (name) => {
 describe('access rules in the SDL', () => {
   const documents = SUBGRAPH_NAMES.map((name) => [name, sdl(name)] as const);
 
-  it('define @toegang and @persoonsgegevens identically in every subgraph', () => {
+  it('define @toegang, @persoonsgegevens and @onthullingscontrole identically in every subgraph', () => {
     const definitions = documents.map(([name, document]) => [
       name,
       document.definitions

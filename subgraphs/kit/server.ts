@@ -58,7 +58,7 @@ export function subgraphSdl(name: string): string {
 export async function startSubgraphServer<Ctx extends BaseContext>(options: SubgraphServerOptions<Ctx>): Promise<RunningSubgraph> {
   const typeDefs = parse(subgraphSdl(options.name));
   // The generated resolver types are stricter than @apollo/subgraph's loose resolver map.
-  const resolvers = withAccessRules(typeDefs, options.resolvers) as GraphQLResolverMap<unknown>;
+  const resolvers = withAccessRules(typeDefs, options.resolvers, options.access.onthulling) as GraphQLResolverMap<unknown>;
   const schema = buildSubgraphSchema({ typeDefs, resolvers });
   const server = await startGraphQLHttpServer<Ctx & { access: AccessContext }>({
     apollo: ({ drain }) =>

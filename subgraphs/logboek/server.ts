@@ -18,6 +18,7 @@ import { loadSettings, runEntry } from '../../kit/startup.js';
 import { listenOptionsFromEnv, SUBGRAPHS } from '../../schema/subgraphs.js';
 import type { AccessDependencies } from '../kit/access/access-context.js';
 import type { AccessSettings } from '../kit/access/access-settings.js';
+import { DEFAULT_DREMPEL } from '../kit/access/disclosure-control.js';
 import { isEntryPoint } from '../kit/partner-subgraph.js';
 import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
 import type { Database, DatabaseOptions } from '../kit/store/database.js';
@@ -90,6 +91,8 @@ function logboekAccess(settings: LogboekAccessSettings): AccessDependencies {
   return {
     verifier: createTokenVerifier(settings.auth),
     dienst: { naam: 'logboek', verifier: dienstTokenVerifier(settings.diensten, 'logboek') },
+    // The logboek has no counts under disclosure control (only a beheerder reads it).
+    onthulling: { drempel: DEFAULT_DREMPEL },
     signer: {
       sign: () => {
         throw new Error('the logboek makes no access decisions');

@@ -16,6 +16,7 @@ import type { StackAccess } from '../../sandbox/stack.js';
 import type { AccessDependencies } from '../../subgraphs/kit/access/access-context.js';
 import { actorBinding, createDecisionSigner, type DecisionSigner } from '../../subgraphs/kit/access/access-decision.js';
 import type { AuditRecord } from '../../subgraphs/kit/access/audit-trail.js';
+import { DEFAULT_DREMPEL } from '../../subgraphs/kit/access/disclosure-control.js';
 import { actorFromClaims } from '../../kit/auth/actor.js';
 import { GEGEVENSCATEGORIEEN } from '../../subgraphs/kit/access/verwerkingsregister.js';
 
@@ -54,6 +55,7 @@ export function testAccess(): TestAccess {
     auth: devAuthConfig(issuer),
     toegang: { sleutel: randomSecret() },
     diensten: newDienstSleutels(),
+    onthulling: { drempel: DEFAULT_DREMPEL },
     pseudoniemSleutel: randomSecret(),
   };
   const minters = new Map<Dienst, DienstTokenMinter>();
@@ -116,6 +118,7 @@ export function subgraphTestAccess(naam: SubgraphName): SubgraphTestAccess {
       signer: access.signer,
       dienst: { naam, verifier: dienstTokenVerifier(access.settings.diensten, naam) },
       auditSink: { vastleggen: async (records) => void audit.push(...records) },
+      onthulling: access.settings.onthulling,
     },
     audit,
     verzoek,

@@ -306,6 +306,10 @@ export type LinkDirectiveArgs = {
 
 export type LinkDirectiveResolver<Result, Parent, ContextType = Context, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type OnthullingscontroleDirectiveArgs = { };
+
+export type OnthullingscontroleDirectiveResolver<Result, Parent, ContextType = Context, Args = OnthullingscontroleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type OverrideDirectiveArgs = {
   from: Scalars['String']['input'];
 };
@@ -416,6 +420,7 @@ export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
   composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
   inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
+  onthullingscontrole?: OnthullingscontroleDirectiveResolver<any, any, ContextType>;
   override?: OverrideDirectiveResolver<any, any, ContextType>;
   persoonsgegevens?: PersoonsgegevensDirectiveResolver<any, any, ContextType>;
   shareable?: ShareableDirectiveResolver<any, any, ContextType>;

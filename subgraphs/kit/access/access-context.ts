@@ -11,6 +11,7 @@ import type { Dienst } from '../../../kit/service-identity/diensten.js';
 import { DIENST_TOKEN_HEADER, type DienstAanroep, type DienstTokenVerifier } from '../../../kit/service-identity/service-token.js';
 import { newTraceId, parseTraceparent } from '../../../kit/trace-context.js';
 import type { DecisionSigner } from './access-decision.js';
+import type { OnthullingsRegel } from './disclosure-control.js';
 import { createAuditTrail, type AuditSink, type AuditTrail } from './audit-trail.js';
 import { readPurpose, type PurposeResult } from './purpose.js';
 
@@ -22,6 +23,8 @@ export interface AccessDependencies {
   /** This subgraph's service identity: its name, and the verifier of its callers' service tokens. */
   dienst: { naam: Dienst; verifier: DienstTokenVerifier };
   auditSink: AuditSink;
+  /** The disclosure-control rule for counts (KLEINE_AANTALLEN_DREMPEL). */
+  onthulling: OnthullingsRegel;
 }
 
 export interface AccessContext {

@@ -13,7 +13,8 @@ export type Reden =
   | 'EIGEN_WERKGEVER'
   | 'GEEN_KLANTRELATIE_OF_TOESTEMMING'
   | 'DOELBINDING'
-  | 'BESLUIT_ONGELDIG';
+  | 'BESLUIT_ONGELDIG'
+  | 'KLEIN_AANTAL';
 
 /**
  * The request has no valid token: 401 `UNAUTHENTICATED` — or, when the issuer's keys could not be

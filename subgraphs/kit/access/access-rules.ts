@@ -4,7 +4,9 @@
  * - `@toegang(rollen: [...], perEntiteit: true?)`: which roles may read the field; with `perEntiteit`
  *   the entity's access decision (region, client relation, consent, own employer) must allow it too;
  * - `@persoonsgegevens(categorie: "...")`: the field holds personal data of the kandidaat it sits on —
- *   it needs purpose headers, a decision granting that category, and every read is audited.
+ *   it needs purpose headers, a decision granting that category, and every read is audited;
+ * - `@onthullingscontrole`: the field is a count of people or employers; a role that may not see the
+ *   individuals gets it under disclosure control (disclosure-control.ts).
  */
 import { Kind, type ConstDirectiveNode, type ConstValueNode, type DocumentNode } from 'graphql';
 import { ROLLEN, type Rol } from '../../../kit/auth/actor.js';
@@ -15,6 +17,8 @@ export interface FieldRule {
   rollen?: readonly Rol[];
   perEntiteit: boolean;
   categorie?: string;
+  /** A count under disclosure control for roles that see counts only. */
+  onthullingscontrole: boolean;
 }
 
 /** Rules per `Type.field`, for every field that declares one. */
@@ -25,7 +29,8 @@ export function accessRulesOf(typeDefs: DocumentNode): Map<string, FieldRule> {
     for (const field of definition.fields ?? []) {
       const toegang = directive(field.directives, 'toegang');
       const persoonsgegevens = directive(field.directives, 'persoonsgegevens');
-      if (!toegang && !persoonsgegevens) continue;
+      const onthullingscontrole = directive(field.directives, 'onthullingscontrole') !== undefined;
+      if (!toegang && !persoonsgegevens && !onthullingscontrole) continue;
       const coordinate = `${definition.name.value}.${field.name.value}`;
       const rollen = toegang ? stringList(argument(toegang, 'rollen'), coordinate) : undefined;
       const unknown = rollen?.filter((rol) => !(ROLLEN as readonly string[]).includes(rol));
@@ -37,6 +42,7 @@ export function accessRulesOf(typeDefs: DocumentNode): Map<string, FieldRule> {
         rollen: rollen as Rol[] | undefined,
         perEntiteit: toegang ? booleanValue(argument(toegang, 'perEntiteit')) : false,
         categorie: categorie?.kind === Kind.STRING ? categorie.value : undefined,
+        onthullingscontrole,
       });
     }
   }

@@ -11,6 +11,7 @@
  * | `DIENSTEN_JWKS`, `DIENST_SLEUTEL` (`_FILE`) | service identity, see kit/service-identity/service-keys.ts |
  * | `AUTH_*` | the token issuer, see kit/auth/auth-config.ts |
  * | `LOGBOEK_SUBGRAPH_URL` | where personal-data reads are recorded |
+ * | `KLEINE_AANTALLEN_DREMPEL` | disclosure control of counts (3–100, default 5), see disclosure-control.ts |
  */
 import { loadAuthConfig, type AuthConfig } from '../../../kit/auth/auth-config.js';
 import { createTokenVerifier } from '../../../kit/auth/token-verifier.js';
@@ -23,6 +24,7 @@ import { defaultSubgraphUrl, type SubgraphName } from '../../../schema/subgraphs
 import { createLogboekClient } from '../../logboek/client.js';
 import type { AccessDependencies } from './access-context.js';
 import { createDecisionSigner, type ToegangSleutels } from './access-decision.js';
+import { onthullingsRegelFromEnv, type OnthullingsRegel } from './disclosure-control.js';
 
 export interface AccessSettings {
   auth: AuthConfig;
@@ -32,6 +34,8 @@ export interface AccessSettings {
   diensten: DienstSleutels;
   /** LOGBOEK_SUBGRAPH_URL: where personal-data reads are recorded. */
   logboekUrl: string;
+  /** KLEINE_AANTALLEN_DREMPEL: disclosure control of counts for roles that see counts only. */
+  onthulling: OnthullingsRegel;
 }
 
 export const TOEGANG_SLEUTEL = { name: 'TOEGANG_SLEUTEL', description: "HMAC key (at least 32 characters) that signs the loket's access decisions; the same in every subgraph, never outside them" };
@@ -52,6 +56,7 @@ export function accessSettingsFromEnv(dienst: Dienst | 'alle', env: NodeJS.Proce
     toegang: () => toegangSleutelsFromEnv(env),
     diensten: () => dienstSleutelsFromEnv(dienst, env),
     logboekUrl: () => env.LOGBOEK_SUBGRAPH_URL || defaultSubgraphUrl('logboek'),
+    onthulling: () => onthullingsRegelFromEnv(env),
   });
 }
 
@@ -63,5 +68,6 @@ export function accessDependencies(settings: AccessSettings, naam: SubgraphName)
     signer: createDecisionSigner(settings.toegang),
     dienst: { naam, verifier: dienstTokenVerifier(settings.diensten, naam) },
     auditSink: createLogboekClient({ url: settings.logboekUrl, minter }),
+    onthulling: settings.onthulling,
   };
 }

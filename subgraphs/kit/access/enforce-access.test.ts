@@ -11,11 +11,12 @@ import { withAccessRules } from './enforce-access.js';
 const typeDefs = parse(`
   extend schema
     @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@external", "@requires", "@composeDirective"])
-    @link(url: "https://een-loket.example/toegang/v0.1", import: ["@toegang", "@persoonsgegevens"])
-    @composeDirective(name: "@toegang") @composeDirective(name: "@persoonsgegevens")
+    @link(url: "https://een-loket.example/toegang/v0.1", import: ["@toegang", "@persoonsgegevens", "@onthullingscontrole"])
+    @composeDirective(name: "@toegang") @composeDirective(name: "@persoonsgegevens") @composeDirective(name: "@onthullingscontrole")
   directive @toegang(rollen: [String!]!, perEntiteit: Boolean = false) on FIELD_DEFINITION
   directive @persoonsgegevens(categorie: String!) on FIELD_DEFINITION
-  type Query { kandidaat: Kandidaat werkgever: Werkgever telling: Int @toegang(rollen: ["analist"]) }
+  directive @onthullingscontrole on FIELD_DEFINITION
+  type Query { kandidaat: Kandidaat werkgever: Werkgever telling: Int @toegang(rollen: ["analist"]) aantal: Int @onthullingscontrole }
   type Kandidaat @key(fields: "id") {
     id: ID!
     toegang: String! @external
@@ -40,18 +41,23 @@ const werkgeverBesluit = (over: Partial<WerkgeverBesluit> = {}): string =>
 
 const schema = buildSubgraphSchema({
   typeDefs,
-  resolvers: withAccessRules(typeDefs, {
-    Query: {
-      kandidaat: (_: unknown, __: unknown, ctx: { toegang: string }) => ({ id: 'kd_1', toegang: ctx.toegang }),
-      werkgever: (_: unknown, __: unknown, ctx: { toegang: string }) => ({ kvkNummer: '12345678', toegang: ctx.toegang }),
-      telling: () => 7,
+  resolvers: withAccessRules(
+    typeDefs,
+    {
+      Query: {
+        kandidaat: (_: unknown, __: unknown, ctx: { toegang: string }) => ({ id: 'kd_1', toegang: ctx.toegang }),
+        werkgever: (_: unknown, __: unknown, ctx: { toegang: string }) => ({ kvkNummer: '12345678', toegang: ctx.toegang }),
+        telling: () => 7,
+        aantal: (_: unknown, __: unknown, ctx: { aantal: number }) => ctx.aantal,
+      },
+      Kandidaat: { dossier: () => 'WW sinds 2025' },
+      Werkgever: { relatie: () => 'accountmanager J. Jansen' },
     },
-    Kandidaat: { dossier: () => 'WW sinds 2025' },
-    Werkgever: { relatie: () => 'accountmanager J. Jansen' },
-  }) as GraphQLResolverMap<unknown>,
+    { drempel: 5 },
+  ) as GraphQLResolverMap<unknown>,
 });
 
-function run(query: string, options: { actor?: Actor; purpose?: boolean; toegang?: string; auditFails?: boolean }) {
+function run(query: string, options: { actor?: Actor; purpose?: boolean; toegang?: string; auditFails?: boolean; aantal?: number }) {
   const written: AuditRecord[] = [];
   const sink = {
     vastleggen: async (records: AuditRecord[]) => {
@@ -68,7 +74,7 @@ function run(query: string, options: { actor?: Actor; purpose?: boolean; toegang
     traceId: 'c'.repeat(32),
     audit: createAuditTrail({ sink, resource: 'een-loket/test', authorization: 'Bearer t', verzoek: VERZOEK, purpose, traceId: 'c'.repeat(32), parentSpanId: null }),
   };
-  const result = execute({ schema, document: parse(query), contextValue: { access, toegang: options.toegang } }) as Promise<{ data?: any; errors?: readonly { message: string; extensions: Record<string, unknown> }[] }>;
+  const result = execute({ schema, document: parse(query), contextValue: { access, toegang: options.toegang, aantal: options.aantal } }) as Promise<{ data?: any; errors?: readonly { message: string; extensions: Record<string, unknown> }[] }>;
   return result.then((r) => ({ ...r, written }));
 }
 
@@ -134,5 +140,14 @@ describe('access rules enforced from the SDL', () => {
     const refused = await run('{ werkgever { relatie } }', { actor: accountmanager, toegang: werkgeverBesluit({ ...voor, toegestaan: false, weigering: { reden: 'REGIO', melding: 'outside your regions' } }) });
     expect(refused.data.werkgever.relatie).toBeNull();
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reden: 'REGIO' });
+  });
+
+  it('give a role that sees counts only a count under disclosure control, and others the exact count', async () => {
+    const analist: Actor = { sub: 'an-1', rol: 'analist', organisatie: 'CBS', regios: ['AM36'] };
+    const klein = await run('{ aantal }', { actor: analist, aantal: 3 });
+    expect(klein.data.aantal).toBeNull();
+    expect(klein.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reden: 'KLEIN_AANTAL', veld: 'Query.aantal' });
+    expect((await run('{ aantal }', { actor: analist, aantal: 7 })).data.aantal).toBe(5);
+    expect((await run('{ aantal }', { actor: klantmanager, aantal: 3 })).data.aantal).toBe(3);
   });
 });

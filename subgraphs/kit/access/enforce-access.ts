@@ -12,6 +12,7 @@ import { boundTo, type Toegangsbesluit } from './access-decision.js';
 import { auditUnavailable, forbidden, unauthenticated } from './access-errors.js';
 import { accessRulesOf, type FieldRule } from './access-rules.js';
 import { AuditUnavailableError } from './audit-trail.js';
+import { alleenAantallen, beschermAantal, type OnthullingsRegel } from './disclosure-control.js';
 import { buitenVerwerking } from './verwerkingsregister.js';
 
 /** Context every subgraph request carries. */
@@ -27,18 +28,18 @@ export interface AccessAwareContext {
 type ResolverMap = Record<string, Record<string, unknown>>;
 
 /** A copy of `resolvers` with every field that has an access rule wrapped in its enforcement. */
-export function withAccessRules(typeDefs: DocumentNode, resolvers: object): ResolverMap {
+export function withAccessRules(typeDefs: DocumentNode, resolvers: object, regel: OnthullingsRegel): ResolverMap {
   const wrapped: ResolverMap = {};
   for (const [typeName, fields] of Object.entries(resolvers as ResolverMap)) wrapped[typeName] = { ...fields };
   for (const [coordinate, rule] of accessRulesOf(typeDefs)) {
     const fields = (wrapped[rule.typeName] ??= {});
     const inner = (fields[rule.fieldName] as GraphQLFieldResolver<unknown, unknown> | undefined) ?? defaultFieldResolver;
-    fields[rule.fieldName] = guarded(coordinate, rule, inner);
+    fields[rule.fieldName] = guarded(coordinate, rule, rule.onthullingscontrole ? protectedCount(coordinate, inner, regel) : inner);
   }
   return wrapped;
 }
 
-function guarded(coordinate: string, rule: FieldRule, inner: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, AccessAwareContext> {
+function guarded(coordinate: string, rule: FieldRule, inner: GraphQLFieldResolver<unknown, AccessAwareContext>): GraphQLFieldResolver<unknown, AccessAwareContext> {
   return async (parent, args, context, info) => {
     const { access } = context;
     const actor = access.actor;
@@ -83,6 +84,20 @@ function guarded(coordinate: string, rule: FieldRule, inner: GraphQLFieldResolve
       throw error;
     }
     return value;
+  };
+}
+
+/** A count that a role seeing counts only gets under disclosure control: suppressed when small, else rounded. */
+function protectedCount(coordinate: string, inner: GraphQLFieldResolver<unknown, unknown>, regel: OnthullingsRegel): GraphQLFieldResolver<unknown, AccessAwareContext> {
+  return async (parent, args, context, info) => {
+    const count = await inner(parent, args, context, info);
+    const actor = context.access.actor;
+    if (typeof count !== 'number' || !actor || !alleenAantallen(actor.rol)) return count;
+    const beschermd = beschermAantal(count, regel);
+    if (beschermd.onderdrukt) {
+      throw forbidden(`${coordinate}: fewer than ${beschermd.drempel}, so not published for rol ${actor.rol} (counts under ${beschermd.drempel} are suppressed, others rounded to multiples of ${beschermd.drempel})`, 'KLEIN_AANTAL', coordinate);
+    }
+    return beschermd.waarde;
   };
 }
 

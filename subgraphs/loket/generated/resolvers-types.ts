@@ -57,7 +57,7 @@ export type Arbeidsmarktregio = {
    * Job seekers known to any partner in the region, each person once (joined on pseudonym).
    * Ordered by most recently updated first. `first` defaults to 20, at most 100. Only in the regions
    * of your token (otherwise null with `FORBIDDEN`); a `werkgever` may not filter on `doelgroep` or
-   * `bron`; an `analist` gets `totalCount` only.
+   * `bron`; an `analist` gets `totalCount` only, under disclosure control.
    */
   kandidaten?: Maybe<KandidaatConnection>;
   /** CBS name, e.g. `Regio Zwolle`. */
@@ -65,13 +65,13 @@ export type Arbeidsmarktregio = {
   /**
    * Open vacancies in the region from every partner, deduplicated (the same vacancy at UWV and the
    * WSP appears once). Newest first. `first` defaults to 20, at most 100. Only in the regions of your
-   * token (otherwise null with `FORBIDDEN`); an `analist` gets `totalCount` only.
+   * token (otherwise null with `FORBIDDEN`); an `analist` gets `totalCount` only, under disclosure control.
    */
   vacatures?: Maybe<VacatureConnection>;
   /**
    * Employers located in the region known to any partner, ordered by the number of partners that
    * know them (most first), then by KvK number. `first` defaults to 20, at most 100. Only in the
-   * regions of your token (otherwise null with `FORBIDDEN`); an `analist` gets `totalCount` only.
+   * regions of your token (otherwise null with `FORBIDDEN`); an `analist` gets `totalCount` only, under disclosure control.
    */
   werkgevers?: Maybe<WerkgeverConnection>;
 };
@@ -300,10 +300,16 @@ export type KandidaatConnection = {
   __typename?: 'KandidaatConnection';
   /** The candidates on this page with their cursors. Not for the role `analist`, which gets `totalCount` only. */
   edges?: Maybe<Array<KandidaatEdge>>;
-  /** Paging information. */
-  pageInfo: PageInfo;
-  /** Number of candidates matching the filter, over all pages. */
-  totalCount: Scalars['Int']['output'];
+  /**
+   * Paging information. Not for the role `analist`: cursors and `hasNextPage` would tell about the
+   * candidates behind a count.
+   */
+  pageInfo?: Maybe<PageInfo>;
+  /**
+   * Number of candidates matching the filter, over all pages. For an `analist` under disclosure control
+   * (see `@onthullingscontrole`): null with `KLEIN_AANTAL` under 5, otherwise rounded to a multiple of 5.
+   */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** One candidate on a page. */
@@ -561,10 +567,16 @@ export type VacatureConnection = {
   __typename?: 'VacatureConnection';
   /** The vacancies on this page with their cursors. Not for the role `analist`, which gets `totalCount` only. */
   edges?: Maybe<Array<VacatureEdge>>;
-  /** Paging information. */
-  pageInfo: PageInfo;
-  /** Number of vacancies matching the filter, over all pages. */
-  totalCount: Scalars['Int']['output'];
+  /**
+   * Paging information. Not for the role `analist`: cursors and `hasNextPage` would tell about the
+   * vacancies behind a count.
+   */
+  pageInfo?: Maybe<PageInfo>;
+  /**
+   * Number of vacancies matching the filter, over all pages. For an `analist` under disclosure control
+   * (see `@onthullingscontrole`): null with `KLEIN_AANTAL` under 5, otherwise rounded to a multiple of 5.
+   */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** One vacancy on a page. */
@@ -632,10 +644,16 @@ export type WerkgeverConnection = {
   __typename?: 'WerkgeverConnection';
   /** The employers on this page with their cursors. Not for the role `analist`, which gets `totalCount` only. */
   edges?: Maybe<Array<WerkgeverEdge>>;
-  /** Paging information. */
-  pageInfo: PageInfo;
-  /** Number of employers matching the filter, over all pages. */
-  totalCount: Scalars['Int']['output'];
+  /**
+   * Paging information. Not for the role `analist`: cursors and `hasNextPage` would tell about the
+   * employers behind a count.
+   */
+  pageInfo?: Maybe<PageInfo>;
+  /**
+   * Number of employers matching the filter, over all pages. For an `analist` under disclosure control
+   * (see `@onthullingscontrole`): null with `KLEIN_AANTAL` under 5, otherwise rounded to a multiple of 5.
+   */
+  totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
 /** One employer on a page. */
@@ -862,6 +880,10 @@ export type LinkDirectiveArgs = {
 
 export type LinkDirectiveResolver<Result, Parent, ContextType = Context, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type OnthullingscontroleDirectiveArgs = { };
+
+export type OnthullingscontroleDirectiveResolver<Result, Parent, ContextType = Context, Args = OnthullingscontroleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type OverrideDirectiveArgs = {
   from: Scalars['String']['input'];
 };
@@ -967,8 +989,8 @@ export type KandidaatResolvers<ContextType = Context, ParentType extends Resolve
 
 export type KandidaatConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KandidaatConnection'] = ResolversParentTypes['KandidaatConnection']> = ResolversObject<{
   edges?: Resolver<Maybe<Array<ResolversTypes['KandidaatEdge']>>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<Maybe<ResolversTypes['PageInfo']>, ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type KandidaatEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KandidaatEdge'] = ResolversParentTypes['KandidaatEdge']> = ResolversObject<{
@@ -1033,8 +1055,8 @@ export type VacatureResolvers<ContextType = Context, ParentType extends Resolver
 
 export type VacatureConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VacatureConnection'] = ResolversParentTypes['VacatureConnection']> = ResolversObject<{
   edges?: Resolver<Maybe<Array<ResolversTypes['VacatureEdge']>>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<Maybe<ResolversTypes['PageInfo']>, ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type VacatureEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VacatureEdge'] = ResolversParentTypes['VacatureEdge']> = ResolversObject<{
@@ -1054,8 +1076,8 @@ export type WerkgeverResolvers<ContextType = Context, ParentType extends Resolve
 
 export type WerkgeverConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WerkgeverConnection'] = ResolversParentTypes['WerkgeverConnection']> = ResolversObject<{
   edges?: Resolver<Maybe<Array<ResolversTypes['WerkgeverEdge']>>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<Maybe<ResolversTypes['PageInfo']>, ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type WerkgeverEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WerkgeverEdge'] = ResolversParentTypes['WerkgeverEdge']> = ResolversObject<{
@@ -1096,6 +1118,7 @@ export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
   composeDirective?: ComposeDirectiveDirectiveResolver<any, any, ContextType>;
   inaccessible?: InaccessibleDirectiveResolver<any, any, ContextType>;
   link?: LinkDirectiveResolver<any, any, ContextType>;
+  onthullingscontrole?: OnthullingscontroleDirectiveResolver<any, any, ContextType>;
   override?: OverrideDirectiveResolver<any, any, ContextType>;
   persoonsgegevens?: PersoonsgegevensDirectiveResolver<any, any, ContextType>;
   shareable?: ShareableDirectiveResolver<any, any, ContextType>;
