@@ -21,7 +21,7 @@ export async function lookupPerSystem<T>(sources: ReadonlyMap<string, GemeenteSo
   const entries = await Promise.all(
     [...perSystem].map(async ([bronSysteem, systemKeys]): Promise<[string, LookupResult<T> | PartnerUnavailableError]> => {
       const source = sources.get(bronSysteem);
-      if (!source) return [bronSysteem, new PartnerUnavailableError('GEMEENTE', bronSysteem, 'source system is not configured')];
+      if (!source) return [bronSysteem, new PartnerUnavailableError('GEMEENTE', bronSysteem, 'NIET_GECONFIGUREERD')];
       try {
         return [bronSysteem, await lookupRecords(source, resource, [...new Set(systemKeys.map((k) => k.sleutel))])];
       } catch (error) {

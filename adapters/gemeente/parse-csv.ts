@@ -10,6 +10,6 @@ export function parseCsvExport(text: string, bronSysteem: string): Record<string
   try {
     return parse(text, { delimiter: ';', columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
   } catch (error) {
-    throw new PartnerUnavailableError('GEMEENTE', bronSysteem, `CSV export cannot be parsed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    throw new PartnerUnavailableError('GEMEENTE', bronSysteem, 'ONGELDIG_ANTWOORD', { detail: `CSV export cannot be parsed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
   }
 }

@@ -10,12 +10,12 @@ export function parseJsonPagina(text: string, bronSysteem: string): JsonPagina {
   try {
     body = JSON.parse(text);
   } catch {
-    throw new PartnerUnavailableError('GEMEENTE', bronSysteem, 'response is not JSON');
+    throw new PartnerUnavailableError('GEMEENTE', bronSysteem, 'ONGELDIG_ANTWOORD', { detail: 'response is not JSON' });
   }
   const parsed = JsonPagina.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PartnerUnavailableError('GEMEENTE', bronSysteem, `unexpected response shape at ${issue?.path.join('.') || '(body)'}`);
+    throw new PartnerUnavailableError('GEMEENTE', bronSysteem, 'ONGELDIG_ANTWOORD', { detail: `unexpected response shape at ${issue?.path.join('.') || '(body)'}` });
   }
   return parsed.data;
 }

@@ -1,9 +1,10 @@
 /**
  * The HTTP client every adapter uses to reach a partner: axios with keep-alive, a timeout, one retry
  * when the connection itself failed (a kept-alive socket the partner just closed: ECONNRESET), and
- * failures turned into a `PartnerUnavailableError` that names the partner and source system (never
- * the URL's query, which could hold identifiers). Every partner call is a read, so a retry is safe;
- * timeouts and HTTP errors are not retried.
+ * failures turned into a `PartnerUnavailableError` that names the partner, the source system and the
+ * kind of failure; method, path (never the URL's query, which could hold identifiers) and error code
+ * stay in its `detail` for the log. Every partner call is a read, so a retry is safe; timeouts and
+ * HTTP errors are not retried.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -41,11 +42,18 @@ export function createPartnerHttp(options: PartnerHttpOptions): AxiosInstance {
   return client;
 }
 
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
 function toPartnerError(options: PartnerHttpOptions, error: unknown): PartnerUnavailableError {
+  // A retried request's failure has been through this mapping already.
+  if (error instanceof PartnerUnavailableError) return error;
   if (isAxiosError(error)) {
-    const path = error.config?.url?.split('?')[0] ?? '';
-    const what = error.response ? `HTTP ${error.response.status}` : error.code === 'ECONNABORTED' ? 'timeout' : (error.code ?? error.message);
-    return new PartnerUnavailableError(options.bron, options.bronSysteem, `${what} on ${error.config?.method?.toUpperCase() ?? 'GET'} ${path}`, { cause: error });
+    const call = `${error.config?.method?.toUpperCase() ?? 'GET'} ${error.config?.url?.split('?')[0] ?? ''}`;
+    if (error.response) {
+      return new PartnerUnavailableError(options.bron, options.bronSysteem, 'HTTP_FOUT', { httpStatus: error.response.status, detail: `HTTP ${error.response.status} on ${call}`, cause: error });
+    }
+    const timeout = error.code !== undefined && TIMEOUT_CODES.has(error.code);
+    return new PartnerUnavailableError(options.bron, options.bronSysteem, timeout ? 'TIMEOUT' : 'ONBEREIKBAAR', { detail: `${error.code ?? error.message} on ${call}`, cause: error });
   }
-  return new PartnerUnavailableError(options.bron, options.bronSysteem, String(error), { cause: error });
+  return new PartnerUnavailableError(options.bron, options.bronSysteem, 'FOUT', { detail: String(error), cause: error });
 }

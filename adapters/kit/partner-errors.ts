@@ -3,6 +3,10 @@
  * out; thrown for a single lookup as `PartnerRecordError`); an unreachable or failing partner system
  * is a `PartnerUnavailableError`. Subgraphs turn both into GraphQL errors with `extensions.code` and
  * `extensions.bron` (see `subgraphs/kit/errors.ts`). Neither ever carries a BSN.
+ *
+ * What a client reads of a failing partner is the partner, the source system and a category of
+ * failure — never an endpoint, a path, an exception class or text the partner sent; those go in
+ * `detail`, for the operator's log only (`describeForLog`).
  */
 import type { Bron } from './vocabulary.js';
 
@@ -35,20 +39,43 @@ export class PartnerRecordError extends Error {
   }
 }
 
+/** Kinds of partner failure, with what a client is told. */
+export const STORINGEN = {
+  ONBEREIKBAAR: 'the partner system could not be reached',
+  TIMEOUT: 'the partner system did not answer in time',
+  HTTP_FOUT: 'the partner system answered with an error',
+  ONGELDIG_ANTWOORD: 'the partner system sent an answer that cannot be read',
+  NIET_GECONFIGUREERD: 'the source system is not configured',
+  FOUT: 'the partner system failed',
+} as const;
+export type Storing = keyof typeof STORINGEN;
+
 /** The partner system failed or could not be reached. */
 export class PartnerUnavailableError extends Error {
   readonly bron: Bron;
   readonly bronSysteem: string;
-  constructor(bron: Bron, bronSysteem: string, message: string, options?: { cause?: unknown }) {
-    super(`${bron} (${bronSysteem}): ${message}`, options);
+  readonly categorie: Storing;
+  /** What exactly happened (method and path, error code, parser message): for logs, never for clients. */
+  readonly detail?: string;
+  /** `httpStatus`: the partner's HTTP status, when it answered with one. */
+  constructor(bron: Bron, bronSysteem: string, categorie: Storing, options: { detail?: string; httpStatus?: number; cause?: unknown } = {}) {
+    super(`${bron} (${bronSysteem}): ${STORINGEN[categorie]}${options.httpStatus ? ` (HTTP ${options.httpStatus})` : ''}`, { cause: options.cause });
     this.name = 'PartnerUnavailableError';
     this.bron = bron;
     this.bronSysteem = bronSysteem;
+    this.categorie = categorie;
+    this.detail = options.detail;
   }
 }
 
 /** Whatever a call to a partner threw, as the `PartnerUnavailableError` that names that partner. */
 export function asPartnerUnavailable(error: unknown, bron: Bron, bronSysteem: string): PartnerUnavailableError {
   if (error instanceof PartnerUnavailableError) return error;
-  return new PartnerUnavailableError(bron, bronSysteem, error instanceof Error ? error.message : String(error), { cause: error });
+  return new PartnerUnavailableError(bron, bronSysteem, 'FOUT', { detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error), cause: error });
+}
+
+/** An error as an operator's log line: a partner failure with its detail. Never personal data. */
+export function describeForLog(error: unknown): string {
+  if (error instanceof PartnerUnavailableError && error.detail) return `${error.message} — ${error.detail}`;
+  return error instanceof Error ? error.message : String(error);
 }

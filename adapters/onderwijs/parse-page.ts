@@ -17,11 +17,11 @@ export function parsePage(text: string, source: PageSource): PagePayload {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new PartnerUnavailableError('ONDERWIJS', source.bronSysteem, `response of ${source.path} is not JSON`);
+    throw new PartnerUnavailableError('ONDERWIJS', source.bronSysteem, 'ONGELDIG_ANTWOORD', { detail: `response of ${source.path} is not JSON` });
   }
   const parsed = PagePayload.safeParse(json);
   if (!parsed.success) {
-    throw new PartnerUnavailableError('ONDERWIJS', source.bronSysteem, `response of ${source.path} is not an { items, nextCursor } page`);
+    throw new PartnerUnavailableError('ONDERWIJS', source.bronSysteem, 'ONGELDIG_ANTWOORD', { detail: `response of ${source.path} is not an { items, nextCursor } page` });
   }
   return parsed.data;
 }

@@ -21,9 +21,9 @@ export function createSwBedrijfClient(bedrijven: readonly RegionaleBronConfig[],
   return {
     async download(bronSysteem, bestand) {
       const http = clients.get(bronSysteem);
-      if (!http) throw new PartnerUnavailableError('SW_BEDRIJF', bronSysteem, 'not a configured SW-bedrijf');
+      if (!http) throw new PartnerUnavailableError('SW_BEDRIJF', bronSysteem, 'NIET_GECONFIGUREERD');
       const response = await http.get<unknown>(`/export/${bestand}.csv`, { headers: { accept: 'text/csv' } });
-      if (typeof response.data !== 'string') throw new PartnerUnavailableError('SW_BEDRIJF', bronSysteem, `${bestand}.csv: no text in the response`);
+      if (typeof response.data !== 'string') throw new PartnerUnavailableError('SW_BEDRIJF', bronSysteem, 'ONGELDIG_ANTWOORD', { detail: `${bestand}.csv: no text in the response` });
       return response.data;
     },
   };

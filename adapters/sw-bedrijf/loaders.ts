@@ -44,7 +44,7 @@ async function readPerBedrijf<R>(keys: readonly PartnerKey[], deps: SwLoaderDeps
   const results = await Promise.allSettled(
     systemen.map(async (bronSysteem) => {
       const bron = deps.bedrijven.get(bronSysteem);
-      if (!bron) throw new PartnerUnavailableError('SW_BEDRIJF', bronSysteem, 'not a configured SW-bedrijf');
+      if (!bron) throw new PartnerUnavailableError('SW_BEDRIJF', bronSysteem, 'NIET_GECONFIGUREERD');
       return { bron, rows: await read(bron) };
     }),
   );

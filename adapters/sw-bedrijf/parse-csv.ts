@@ -15,6 +15,6 @@ export function parseExcelCsv(text: string, bronSysteem: string, bestand: string
     return parse<RawRow>(text, { delimiter: ';', bom: true, columns: true, skip_empty_lines: true, relax_column_count: true });
   } catch (error) {
     const what = error instanceof CsvError ? `${error.code} at line ${String(error.lines)}` : 'unreadable';
-    throw new PartnerUnavailableError('SW_BEDRIJF', bronSysteem, `${bestand} is not a readable CSV export (${what})`);
+    throw new PartnerUnavailableError('SW_BEDRIJF', bronSysteem, 'ONGELDIG_ANTWOORD', { detail: `${bestand} is not a readable CSV export (${what})` });
   }
 }

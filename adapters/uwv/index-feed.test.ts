@@ -178,13 +178,14 @@ describe('UWV index feed', () => {
     expect(error).toMatchObject({ bron: 'UWV', bronSysteem: 'uwv' });
   });
 
-  it("reports a SOAP Fault as PartnerUnavailableError with UWV's fault text", async () => {
+  it("reports a SOAP Fault as PartnerUnavailableError, UWV's fault text only in the detail for the log", async () => {
     nock(BASE).post('/suwi/VacatureService').reply(500, soapFaultXml('Suwinet tijdelijk niet beschikbaar'), { 'content-type': 'text/xml' });
 
     const error = await collect(source().vacatures?.()).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(PartnerUnavailableError);
-    expect((error as Error).message).toContain('Suwinet tijdelijk niet beschikbaar');
+    expect(error).toMatchObject({ categorie: 'HTTP_FOUT', message: 'UWV (uwv): the partner system answered with an error' });
+    expect((error as PartnerUnavailableError).detail).toContain('Suwinet tijdelijk niet beschikbaar');
   });
 
   it('reports an answer that is not a SOAP envelope as PartnerUnavailableError', async () => {

@@ -22,7 +22,7 @@ export type SoapAntwoord = Record<string, unknown>;
 
 /** Returns the `<responseElement>` of the envelope, or throws `PartnerUnavailableError` for `bronSysteem`. */
 export function leesSoapAntwoord(xml: string, responseElement: string, bronSysteem: string): SoapAntwoord {
-  const fout = (melding: string) => new PartnerUnavailableError('UWV', bronSysteem, melding);
+  const fout = (melding: string) => new PartnerUnavailableError('UWV', bronSysteem, 'ONGELDIG_ANTWOORD', { detail: melding });
   let document: unknown;
   try {
     document = parser.parse(xml);
@@ -32,7 +32,7 @@ export function leesSoapAntwoord(xml: string, responseElement: string, bronSyste
   const body = kind(kind(document, 'Envelope'), 'Body');
   if (!isRecord(body)) throw fout(`answer is not a SOAP envelope (expected ${responseElement})`);
   const fault = kind(body, 'Fault');
-  if (isRecord(fault)) throw fout(`SOAP Fault ${tekst(fault.faultcode)}: ${tekst(fault.faultstring)}`);
+  if (isRecord(fault)) throw new PartnerUnavailableError('UWV', bronSysteem, 'HTTP_FOUT', { detail: `SOAP Fault ${tekst(fault.faultcode)}: ${tekst(fault.faultstring)}` });
   const antwoord = body[responseElement];
   // An empty response element (no records found) parses as an empty string.
   if (antwoord === '') return {};
@@ -49,7 +49,7 @@ export function recordElementen(antwoord: SoapAntwoord, naam: string): unknown[]
 /** `<AantalTotaal>` of a paged answer. */
 export function aantalTotaal(antwoord: SoapAntwoord, bronSysteem: string): number {
   const value = antwoord.AantalTotaal;
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new PartnerUnavailableError('UWV', bronSysteem, 'answer has no valid AantalTotaal');
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new PartnerUnavailableError('UWV', bronSysteem, 'ONGELDIG_ANTWOORD', { detail: 'answer has no valid AantalTotaal' });
   return Number(value);
 }
 

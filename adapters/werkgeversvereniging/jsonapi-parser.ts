@@ -28,7 +28,7 @@ export interface JsonApiDocument {
 }
 
 export function parseJsonApiDocument(text: string, source: WvSource): JsonApiDocument {
-  const unusable = (why: string) => new PartnerUnavailableError(source.bron, source.bronSysteem, `response is not a JSON:API document: ${why}`);
+  const unusable = (why: string) => new PartnerUnavailableError(source.bron, source.bronSysteem, 'ONGELDIG_ANTWOORD', { detail: `response is not a JSON:API document: ${why}` });
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -40,7 +40,7 @@ export function parseJsonApiDocument(text: string, source: WvSource): JsonApiDoc
   const { data, included, links, errors } = parsed.data;
   if (errors && errors.length > 0) {
     const first = errors[0];
-    throw new PartnerUnavailableError(source.bron, source.bronSysteem, `JSON:API error ${first?.status ?? ''} ${first?.title ?? ''}: ${first?.detail ?? ''}`.trim());
+    throw new PartnerUnavailableError(source.bron, source.bronSysteem, 'HTTP_FOUT', { detail: `JSON:API error ${first?.status ?? ''} ${first?.title ?? ''}: ${first?.detail ?? ''}`.trim() });
   }
   if (!data) throw unusable('no data member');
   return { data, included: indexIncluded(included ?? []), hasNext: typeof links?.next === 'string' };

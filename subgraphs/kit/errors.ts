@@ -1,6 +1,7 @@
 /**
  * Turns partner failures into GraphQL errors a front-end can act on: `extensions.code` says what kind
- * of failure, `extensions.bron` which partner, and for a bad record `record` and `veld` say which one.
+ * of failure, `extensions.bron` which partner (and `categorie` how it failed), and for a bad record
+ * `record` and `veld` say which one. Endpoints, paths and exception classes never reach the client.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { PartnerRecordError, PartnerUnavailableError } from '../../adapters/kit/partner-errors.js';
@@ -27,7 +28,8 @@ export function formatPartnerError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   if (original instanceof PartnerUnavailableError) {
-    return { ...formatted, message: original.message, extensions: { code: ErrorCode.PARTNER_UNAVAILABLE, bron: original.bron, bronSysteem: original.bronSysteem } };
+    // The message names partner, source system and kind of failure; the detail stays in the log.
+    return { ...formatted, message: original.message, extensions: { code: ErrorCode.PARTNER_UNAVAILABLE, bron: original.bron, bronSysteem: original.bronSysteem, categorie: original.categorie } };
   }
   return formatted;
 }

@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import type { BaseContext } from '@apollo/server';
 import type { BronnenConfig } from '../../adapters/kit/bronnen.js';
-import { describeIssue, type PartnerRecordIssue } from '../../adapters/kit/partner-errors.js';
+import { describeForLog, describeIssue, type PartnerRecordIssue } from '../../adapters/kit/partner-errors.js';
 import { pseudonymizerFromEnv, type Pseudonymize } from '../../adapters/kit/pseudonym.js';
 import { loadSettings, runEntry } from '../../kit/startup.js';
 import { listenOptionsFromEnv, SUBGRAPHS, wholeNumberFromEnv, type SubgraphName } from '../../schema/subgraphs.js';
@@ -53,7 +53,7 @@ export interface WarmUpSummary {
 export function logWarmUp(log: (message: string) => void, subgraph: string, summary: WarmUpSummary): void {
   const unavailable = summary.unavailable ?? [];
   log(`${subgraph} warm-up: ${summary.records} records, ${summary.issues.length} malformed left out, ${unavailable.length} source systems unavailable`);
-  for (const error of unavailable) log(`${subgraph} warm-up: ${error.message}`);
+  for (const error of unavailable) log(`${subgraph} warm-up: ${describeForLog(error)}`);
   for (const issue of summary.issues.slice(0, 3)) log(`${subgraph} warm-up: left out ${describeIssue(issue)}`);
 }
 
@@ -89,7 +89,7 @@ export async function startPartnerSubgraph<Loaders>(
       schedule(options.refreshIntervalMs);
     } catch (error) {
       const retryMs = options.warmUpRetryMs ?? 30_000;
-      log(`${name} warm-up failed, retrying in ${retryMs} ms: ${error instanceof Error ? error.message : String(error)}`);
+      log(`${name} warm-up failed, retrying in ${retryMs} ms: ${describeForLog(error)}`);
       schedule(retryMs);
     }
   };

@@ -24,9 +24,10 @@ export interface AuditSink {
   vastleggen(records: AuditRecord[], aanroep: AuditAanroep): Promise<void>;
 }
 
+/** The logboek did not confirm a write. Its message is for the client: no address of the logboek, no cause. */
 export class AuditUnavailableError extends Error {
   constructor(cause: unknown) {
-    super(`the audit log (logboek) could not record this read, so the personal data is withheld: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super('the audit log (logboek) could not record this read, so the personal data is withheld; try again later', { cause });
     this.name = 'AuditUnavailableError';
   }
 }
@@ -89,6 +90,8 @@ export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
       await options.sink.vastleggen(records, { authorization: options.authorization, verzoek: options.verzoek });
       for (const entry of batch) entry.done();
     } catch (error) {
+      // The operator's log gets the cause (the logboek's address and what went wrong; never records or tokens).
+      console.warn(`${options.resource}: ${error instanceof Error ? error.message : String(error)}`);
       const failure = new AuditUnavailableError(error);
       for (const entry of batch) entry.done(failure);
     }

@@ -73,7 +73,7 @@ const failing: FeedSource = {
   bron: 'SW_BEDRIJF',
   bronSysteem: 'sw-am36',
   kandidaten: async function* () {
-    throw new PartnerUnavailableError('SW_BEDRIJF', 'sw-am36', 'HTTP 503 on GET /export/medewerkers.csv');
+    throw new PartnerUnavailableError('SW_BEDRIJF', 'sw-am36', 'HTTP_FOUT', { httpStatus: 503, detail: 'HTTP 503 on GET /export/medewerkers.csv' });
   },
 };
 

@@ -6,7 +6,7 @@
  */
 import { forEachLimited } from '../../../adapters/kit/concurrency.js';
 import type { FeedPage, FeedSource, IndexFeed } from '../../../adapters/kit/feed.js';
-import type { PartnerRecordIssue } from '../../../adapters/kit/partner-errors.js';
+import { describeForLog, type PartnerRecordIssue } from '../../../adapters/kit/partner-errors.js';
 import { referentie } from '../../../schema/referentie/gemeenten.js';
 import type { Database } from '../../kit/store/database.js';
 import { rebuildMergedIndex, type MergeCounts } from '../store/index-merge.js';
@@ -95,7 +95,7 @@ async function syncSource(db: Database, run: number, source: FeedSource, log?: (
   } catch (error) {
     const fout = error instanceof Error ? error.message : String(error);
     await failSource(db, source, fout);
-    log?.(`index: ${source.bronSysteem} failed, keeping its previous records: ${fout}`);
+    log?.(`index: ${source.bronSysteem} failed, keeping its previous records: ${describeForLog(error)}`);
     return { bron: source.bron, bronSysteem: source.bronSysteem, records, afgewezen: issues.length, fout };
   }
 }
