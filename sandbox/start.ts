@@ -3,6 +3,7 @@
  * gateway) with the dev token issuer, prints the graph's URL and an example query with a dev token,
  * and stops everything on Ctrl-C.
  */
+import { isProduction } from '../kit/omgeving.js';
 import { wholeNumberFromEnv } from '../schema/subgraphs.js';
 import { startStack } from './stack.js';
 import { worldOptionsFromEnv } from './scale.js';
@@ -12,6 +13,10 @@ const EXAMPLE = '{ arbeidsmarktregio(code: "AM36") { naam werkgevers(first: 3) {
 async function main(): Promise<void> {
   const t0 = performance.now();
   const log = (message: string) => console.log(`  ${message}`);
+  if (isProduction()) {
+    console.error('npm start runs the graph on simulated partners with development keys and is not for production; there, run each part as its own process with its own settings (README, "Running the parts separately").');
+    process.exit(1);
+  }
   let world;
   try {
     world = worldOptionsFromEnv();
