@@ -15,7 +15,7 @@ import { DIENST_TOKEN_HEADER, nieuwVerzoek } from '../../kit/service-identity/se
 import { startStack, type Stack } from '../../sandbox/stack.js';
 import { PURPOSES, testAccess } from '../support/access.js';
 import { testDatabase } from '../support/database.js';
-import { graphql } from '../support/graphql.js';
+import { graphql, type GraphQLResponse } from '../support/graphql.js';
 import { startHiveGatewayFor, type HiveGateway } from '../support/hive-gateway.js';
 import { cast, REGIO, type Cast } from './personas.js';
 
@@ -39,19 +39,19 @@ afterAll(async () => {
 
 const VASTLEGGEN = 'mutation($v: [VerwerkingInput!]!) { vastleggen(verwerkingen: $v) { aantal } }';
 
-interface Record {
+interface Verwerking {
   verzoek: string | null;
   betrokkene: string;
 }
 
-async function records(actor: DevTokenClaims): Promise<Record[]> {
-  const found: Record[] = [];
+async function records(actor: DevTokenClaims): Promise<Verwerking[]> {
+  const found: Verwerking[] = [];
   let after: string | null = null;
   for (;;) {
-    const r = await graphql(stack.gatewayUrl, `query($a: String!, $after: String) { verwerkingen(filter: { actor: $a }, first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { verzoek betrokkene } } } }`, { a: actor.sub, after }, await access.headers(c.actors.beheerder));
+    const r: GraphQLResponse<any> = await graphql(stack.gatewayUrl, `query($a: String!, $after: String) { verwerkingen(filter: { actor: $a }, first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { verzoek betrokkene } } } }`, { a: actor.sub, after }, await access.headers(c.actors.beheerder));
     expect(r.errors).toBeUndefined();
-    const page = r.data?.verwerkingen;
-    found.push(...(page.edges as { node: Record }[]).map((e) => e.node));
+    const page = r.data?.verwerkingen as { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: Verwerking }[] };
+    found.push(...page.edges.map((e) => e.node));
     if (!page.pageInfo.hasNextPage) return found;
     after = page.pageInfo.endCursor;
   }

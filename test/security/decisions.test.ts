@@ -51,7 +51,7 @@ async function decision(actor: DevTokenClaims, id: string, purpose: Purpose, ver
 }
 
 /** The gemeente subgraph's answer for a representation carrying `toegang`, called as the router does. */
-async function dossier(actor: DevTokenClaims, id: string, toegang: string, purpose: Purpose, verzoek: string): Promise<GraphQLResponse> {
+async function dossier(actor: DevTokenClaims, id: string, toegang: string, purpose: Purpose, verzoek: string): Promise<GraphQLResponse<any>> {
   return graphql(stack.subgraphs.gemeente.url, DOSSIER, { r: [{ __typename: 'Kandidaat', id, toegang }] }, await access.routerHeaders('gemeente', actor, purpose, verzoek));
 }
 
@@ -109,7 +109,7 @@ describe('access decisions handed to partner subgraphs', () => {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     const last = alphabet.indexOf(toegang.at(-1)!);
     // The last of 43 characters carries 4 bits of the MAC and 2 unused ones: 3 other characters decode alike.
-    const aliases = [...alphabet].filter((ch, i) => i !== last && i >> 2 === last >> 2).map((ch) => toegang.slice(0, -1) + ch);
+    const aliases = [...alphabet].filter((_, i) => i !== last && i >> 2 === last >> 2).map((ch) => toegang.slice(0, -1) + ch);
     expect(aliases).toHaveLength(3);
     for (const alias of aliases) {
       expect(Buffer.from(alias.split('.')[1]!, 'base64url')).toEqual(Buffer.from(toegang.split('.')[1]!, 'base64url'));
