@@ -12,6 +12,7 @@
  * introspection in production.
  */
 import type { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { bearerTokenOf } from '../kit/auth/token-verifier.js';
 import { allowsOrigin, CORS_REQUEST_HEADERS, type CorsPolicy } from '../kit/http/cors-policy.js';
 import { ROUTER, isDienst } from '../kit/service-identity/diensten.js';
 import type { DienstSleutels } from '../kit/service-identity/service-keys.js';
@@ -58,8 +59,7 @@ export function hiveGatewayConfig(options: HiveGatewayOptions): HiveGatewayConfi
           if (value !== null) headers[name] = value;
         }
         if (!isDienst(subgraphName)) throw new Error(`subgraph "${subgraphName}" has no service identity`);
-        const userToken = /^Bearer +(\S+) *$/i.exec(headers.authorization ?? '')?.[1];
-        headers[DIENST_TOKEN_HEADER] = await minter.mint(subgraphName, verzoekVan(request), userToken);
+        headers[DIENST_TOKEN_HEADER] = await minter.mint(subgraphName, verzoekVan(request), bearerTokenOf(headers.authorization));
         return headers;
       },
     },

@@ -16,7 +16,7 @@ import type { Actor } from '../kit/auth/actor.js';
 import type { HttpRequestInfo } from '../kit/http/graphql-http-server.js';
 import { nieuwVerzoek } from '../kit/service-identity/service-token.js';
 import { DEFAULT_AUDIENCE } from '../kit/omgeving.js';
-import { AuthenticationError, bearerToken, KeysUnavailableError, type AuthenticationFailure, type TokenVerifier } from '../kit/auth/token-verifier.js';
+import { AuthenticationError, bearerTokenOf, KeysUnavailableError, type AuthenticationFailure, type TokenVerifier } from '../kit/auth/token-verifier.js';
 import { newTraceId, parseTraceparent } from '../kit/trace-context.js';
 
 /** Request headers every subgraph receives exactly as the client sent them. */
@@ -74,7 +74,8 @@ export function gatewayContext(verifier: TokenVerifier, realm: string = DEFAULT_
     const trace: GatewayContext['trace'] = client
       ? { traceId: client.traceId, traceparent: clientTraceparent!.trim(), ...(tracestate !== undefined && { tracestate }) }
       : { traceId: newTraceId() };
-    const accessToken = bearerToken(header(req, 'authorization'));
+    // Verified above, so present; the service tokens of the subgraph calls are bound to it.
+    const accessToken = bearerTokenOf(header(req, 'authorization'))!;
     return { actor, accessToken, verzoek: nieuwVerzoek(), forwardHeaders, trace };
   };
 }

@@ -77,18 +77,22 @@ export function verifierFromEnv(): TokenVerifier {
   return fromEnv;
 }
 
+/** The token of an `Authorization: Bearer <token>` header, or undefined for any other shape. */
+export function bearerTokenOf(header: string | undefined): string | undefined {
+  return header === undefined ? undefined : BEARER.exec(header.trim())?.[1];
+}
+
 /** The token of `Authorization: Bearer <token>`; any other shape is refused. */
 export function bearerToken(header: string | undefined): string {
   if (header === undefined || header.trim() === '') {
     throw new AuthenticationError('missing', 'No access token: send the header "Authorization: Bearer <token>"');
   }
-  const match = BEARER.exec(header.trim());
-  if (!match) {
+  const token = bearerTokenOf(header);
+  if (token === undefined) {
     const scheme = header.trim().split(/\s+/)[0] ?? '';
     const shown = /^[A-Za-z][A-Za-z0-9-]{0,20}$/.test(scheme) ? ` (got scheme "${scheme}")` : '';
     throw new AuthenticationError('malformed', `Authorization header must be "Bearer <token>"${shown}`);
   }
-  const token = match[1]!;
   if (!COMPACT_JWT.test(token)) {
     throw new AuthenticationError('malformed', 'Access token is not a signed JWT (three base64url parts separated by dots)');
   }

@@ -7,6 +7,7 @@
  * LogboekUnavailableError, and the caller must then withhold the personal data. Messages never contain
  * the token or the records.
  */
+import { bearerTokenOf } from '../../kit/auth/token-verifier.js';
 import { DIENST_TOKEN_HEADER, type DienstTokenMinter } from '../../kit/service-identity/service-token.js';
 import type { AuditAanroep } from '../kit/access/audit-trail.js';
 import type { MutationVastleggenArgs } from './generated/resolvers-types.js';
@@ -87,8 +88,7 @@ export function createLogboekClient(options: LogboekClientOptions): LogboekClien
     async vastleggen(records, { authorization, verzoek }) {
       if (records.length === 0) return;
       if (!options.minter) throw fail(records.length, 'this part has no service key to write with (DIENST_SLEUTEL)');
-      const userToken = /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
-      const dienstToken = await options.minter.mint('logboek', verzoek, userToken);
+      const dienstToken = await options.minter.mint('logboek', verzoek, bearerTokenOf(authorization));
       const variables: MutationVastleggenArgs = { verwerkingen: records.map((r) => ({ ...r, parentSpanId: r.parentSpanId ?? null, foreignOperation: r.foreignOperation ?? null })) };
       let response: Response;
       try {

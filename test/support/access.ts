@@ -6,7 +6,7 @@
  * persisted development keys.
  */
 import { createDevIssuer, devAuthConfig, type DevIssuer, type DevTokenClaims } from '../../kit/auth/dev-issuer.js';
-import { createTokenVerifier } from '../../kit/auth/token-verifier.js';
+import { bearerTokenOf, createTokenVerifier } from '../../kit/auth/token-verifier.js';
 import { randomSecret } from '../../kit/keys/dev-secrets.js';
 import { ROUTER, type Dienst } from '../../kit/service-identity/diensten.js';
 import { newDienstSleutels } from '../../kit/service-identity/service-keys.js';
@@ -76,8 +76,7 @@ export function testAccess(): TestAccess {
     minter,
     routerHeaders: async (naar, claims, purpose, verzoek = nieuwVerzoek()) => {
       const user = await headers(claims, purpose);
-      const token = user.authorization.slice('Bearer '.length);
-      return { ...user, [DIENST_TOKEN_HEADER]: await minter(ROUTER).mint(naar, verzoek, token) };
+      return { ...user, [DIENST_TOKEN_HEADER]: await minter(ROUTER).mint(naar, verzoek, bearerTokenOf(user.authorization)) };
     },
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Actor } from '../../../kit/auth/actor.js';
+import { bearerTokenOf } from '../../../kit/auth/token-verifier.js';
 import type { Dienst } from '../../../kit/service-identity/diensten.js';
 import { DIENST_TOKEN_HEADER, type DienstAanroep, type DienstTokenVerifier } from '../../../kit/service-identity/service-token.js';
 import { newTraceId, parseTraceparent } from '../../../kit/trace-context.js';
@@ -28,7 +29,11 @@ export interface AccessDependencies {
 }
 
 export interface AccessContext {
-  /** The part that called, with the client request it serves; undefined without a valid service token (`dienstFout` says why). */
+  /**
+   * The part that called, with the client request it serves (`verzoek`: the router's id of the
+   * client request, to which decisions and audit records are bound); undefined without a valid
+   * service token (`dienstFout` says why).
+   */
   aanroep?: DienstAanroep;
   dienstFout?: Error;
   /** Undefined when the request carries no valid token; `authenticationError` says why. */
@@ -36,8 +41,6 @@ export interface AccessContext {
   authenticationError?: Error;
   purpose: PurposeResult;
   signer: DecisionSigner;
-  /** The client request this call serves (from the router's service token); null when the caller named none. */
-  verzoek: string | null;
   traceId: string;
   /** Present when actor and purpose are: where reads of personal data are recorded. */
   audit?: AuditTrail;
@@ -45,18 +48,17 @@ export interface AccessContext {
 
 export async function createAccessContext(headers: IncomingHttpHeaders, deps: AccessDependencies): Promise<AccessContext> {
   const authorization = single(headers.authorization);
-  const userToken = authorization?.match(/^Bearer +(\S+) *$/i)?.[1];
+  const userToken = bearerTokenOf(authorization);
   const [aanroep, dienstFout] = await settle(deps.dienst.verifier.verify(single(headers[DIENST_TOKEN_HEADER]), userToken));
   const [actor, authenticationError] = await settle(deps.verifier.verify(authorization));
   const trace = parseTraceparent(single(headers.traceparent));
   const traceId = trace?.traceId ?? newTraceId();
-  const verzoek = aanroep?.verzoek ?? null;
   const purpose = readPurpose(headers, actor);
   const audit =
     aanroep && actor && authorization && purpose.ok
-      ? createAuditTrail({ sink: deps.auditSink, resource: `een-loket/${deps.dienst.naam}`, authorization, verzoek, purpose: purpose.purpose, traceId, parentSpanId: trace?.spanId ?? null })
+      ? createAuditTrail({ sink: deps.auditSink, resource: `een-loket/${deps.dienst.naam}`, authorization, verzoek: aanroep.verzoek, purpose: purpose.purpose, traceId, parentSpanId: trace?.spanId ?? null })
       : undefined;
-  return { aanroep, dienstFout, actor, authenticationError, purpose, signer: deps.signer, verzoek, traceId, audit };
+  return { aanroep, dienstFout, actor, authenticationError, purpose, signer: deps.signer, traceId, audit };
 }
 
 function single(value: string | string[] | undefined): string | undefined {

@@ -70,7 +70,7 @@ function run(query: string, options: { actor?: Actor; purpose?: boolean; toegang
     authenticationError: options.actor ? undefined : new Error('no token'),
     purpose: options.purpose === false ? { ok: false, reason: 'header x-doelbinding is missing' } : { ok: true, purpose },
     signer,
-    verzoek: VERZOEK,
+    aanroep: { van: 'router', verzoek: VERZOEK },
     traceId: 'c'.repeat(32),
     audit: createAuditTrail({ sink, resource: 'een-loket/test', authorization: 'Bearer t', verzoek: VERZOEK, purpose, traceId: 'c'.repeat(32), parentSpanId: null }),
   };

@@ -113,5 +113,5 @@ async function decisionFor(soort: 'Kandidaat' | 'Werkgever', id: string, parent:
   const besluit = access.signer.verify((parent as { toegang?: unknown }).toegang);
   if (!besluit || besluit.soort !== soort || besluit.id !== id || !access.actor) return undefined;
   // Made for this very actor, purpose and client request, or not at all.
-  return boundTo(besluit, access.actor, access.purpose.ok ? access.purpose.purpose : null, access.verzoek) ? besluit : undefined;
+  return boundTo(besluit, access.actor, access.purpose.ok ? access.purpose.purpose : null, access.aanroep?.verzoek ?? null) ? besluit : undefined;
 }

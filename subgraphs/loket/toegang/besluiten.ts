@@ -33,7 +33,7 @@ export function createBesluiten(db: Database, access: AccessContext): Besluiten 
   // A decision never grants more than the request's processing activity may read.
   const activiteit = doel ? verwerkingsactiviteit(doel.verwerking) : undefined;
   const binnenActiviteit = (categorieen: readonly string[]) => categorieen.filter((c) => (activiteit?.categorieen as readonly string[] | undefined)?.includes(c) ?? false);
-  const binding = (actor: Actor) => ({ actor: actorBinding(actor), doel, verzoek: access.verzoek, verloopt: Date.now() + BESLUIT_GELDIG_MS });
+  const binding = (actor: Actor) => ({ actor: actorBinding(actor), doel, verzoek: access.aanroep?.verzoek ?? null, verloopt: Date.now() + BESLUIT_GELDIG_MS });
   return {
     kandidaat: new DataLoader(async (ids) => {
       const actor = need(access.actor);
