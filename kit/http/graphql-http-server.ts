@@ -63,10 +63,13 @@ export async function startGraphQLHttpServer<Ctx extends BaseContext>(options: G
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const { status, code, message } = describeHttpError(error, bodyLimit);
+    // The client gets no internals; the operator's log gets what went wrong.
+    if (status >= 500) console.error(`HTTP ${status}: ${error.stack ?? error.message}`);
     void reply.code(status).type('application/json; charset=utf-8').send({ errors: [{ message, extensions: { code } }] });
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).type('application/json; charset=utf-8').send({ errors: [{ message: `No ${request.method} ${request.url.split('?')[0]} here: GraphQL is served at /`, extensions: { code: 'NOT_FOUND' } }] });
+    const path = (request.url.split('?')[0] ?? '').replace(/[^\w./-]/g, '?').slice(0, 100);
+    void reply.code(404).type('application/json; charset=utf-8').send({ errors: [{ message: `No ${request.method} ${path} here: GraphQL is served at /`, extensions: { code: 'NOT_FOUND' } }] });
   });
 
   const handler = fastifyApolloHandler(apollo, {

@@ -37,6 +37,7 @@ export function createBesluiten(db: Database, access: AccessContext): Besluiten 
   return {
     kandidaat: new DataLoader(async (ids) => {
       const actor = need(access.actor);
+      const gebonden = binding(actor);
       const relaties = await klantrelaties(db, ids);
       const inRegio = (id: string) => relaties.has(id) && actor.regios.includes(relaties.get(id)!.regioCode);
       const isKlant = (id: string) => actor.rol === 'klantmanager' && actor.organisatie !== undefined && (relaties.get(id)?.organisaties.includes(actor.organisatie) ?? false);
@@ -45,7 +46,7 @@ export function createBesluiten(db: Database, access: AccessContext): Besluiten 
       const consentIds = ids.filter((id) => inRegio(id) && !volledig(id));
       const toestemmingen = doelbinding && consentIds.length > 0 ? await geldendeToestemmingen(db, consentIds, doelbinding, { organisatie: actor.organisatie ?? null, rol: actor.rol }) : [];
       return ids.map((id): KandidaatBesluit => {
-        const base = { soort: 'Kandidaat' as const, id, ...binding(actor) };
+        const base = { soort: 'Kandidaat' as const, id, ...gebonden };
         const relatie = relaties.get(id);
         if (!relatie) return { ...base, categorieen: [], weigering: { reden: 'GEEN_KLANTRELATIE_OF_TOESTEMMING', melding: 'the person is not in the loket index' } };
         if (!inRegio(id)) {
@@ -61,9 +62,10 @@ export function createBesluiten(db: Database, access: AccessContext): Besluiten 
     }),
     werkgever: new DataLoader(async (kvks) => {
       const actor = need(access.actor);
+      const gebonden = binding(actor);
       const rows = await db.query<{ kvk_nummer: string; regio_code: string }>('SELECT kvk_nummer, regio_code FROM werkgever WHERE kvk_nummer = ANY($1)', [kvks]);
       const regio = new Map(rows.map((r) => [r.kvk_nummer, r.regio_code]));
-      return kvks.map((kvk): WerkgeverBesluit => ({ soort: 'Werkgever', id: kvk, ...binding(actor), ...werkgeverToegang(actor, kvk, regio.get(kvk)) }));
+      return kvks.map((kvk): WerkgeverBesluit => ({ soort: 'Werkgever', id: kvk, ...gebonden, ...werkgeverToegang(actor, kvk, regio.get(kvk)) }));
     }),
   };
 }
