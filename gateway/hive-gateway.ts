@@ -9,11 +9,15 @@
  *   request, Hive's merging of identical in-flight subgraph requests never merges two client
  *   requests (whose personal-data reads must each be audited); the subgraphs refuse calls without it.
  * Browsers only from the CORS allow-list; no GraphiQL or landing page (they load from a CDN); no
- * introspection in production.
+ * introspection in production. At the edge it answers like our gateway (kit/http/http-errors.ts): a
+ * body declared larger than 1 MiB gets 413, a wrong content type a JSON 415, and Yoga's parser
+ * internals (`extensions.originalError`, which names the exception and quotes the body) are removed.
  */
-import type { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import type { createGatewayRuntime, GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { bearerTokenOf } from '../kit/auth/token-verifier.js';
 import { allowsOrigin, CORS_REQUEST_HEADERS, type CorsPolicy } from '../kit/http/cors-policy.js';
+import { DEFAULT_BODY_LIMIT_BYTES } from '../kit/http/graphql-http-server.js';
+import { HTTP_FOUTEN, httpErrorBody, type HttpFout } from '../kit/http/http-errors.js';
 import { ROUTER, isDienst } from '../kit/service-identity/diensten.js';
 import type { DienstSleutels } from '../kit/service-identity/service-keys.js';
 import { DIENST_TOKEN_HEADER, dienstTokenMinter, nieuwVerzoek } from '../kit/service-identity/service-token.js';
@@ -44,6 +48,7 @@ export function hiveGatewayConfig(options: HiveGatewayOptions): HiveGatewayConfi
   return {
     supergraph: options.supergraph,
     logging: false,
+    plugins: () => [useClosedEdge(DEFAULT_BODY_LIMIT_BYTES)],
     landingPage: false,
     graphiql: false,
     ...(options.production && { disableIntrospection: { disableIf: () => true } }),
@@ -62,6 +67,27 @@ export function hiveGatewayConfig(options: HiveGatewayOptions): HiveGatewayConfi
         headers[DIENST_TOKEN_HEADER] = await minter.mint(subgraphName, verzoekVan(request), bearerTokenOf(headers.authorization));
         return headers;
       },
+    },
+  };
+}
+
+/** Hive Gateway's answers to requests it cannot read, made like our gateway's (see the header). */
+function useClosedEdge(bodyLimitBytes: number): GatewayPlugin {
+  const answer = (fout: HttpFout) => new Response(JSON.stringify(httpErrorBody(fout)), { status: fout.status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return {
+    onRequest({ request, endResponse }) {
+      if (Number(request.headers.get('content-length') ?? 0) > bodyLimitBytes) endResponse(answer(HTTP_FOUTEN.tooLarge(bodyLimitBytes)));
+    },
+    async onResponse({ response, setResponse }) {
+      if (response.status === 415 && !response.headers.get('content-type')) return setResponse(answer(HTTP_FOUTEN.mediaType));
+      // Only failed requests can carry the parser's internals; successful answers pass untouched.
+      if (response.status < 400 || !response.headers.get('content-type')?.includes('json')) return;
+      const body = (await response.clone().json()) as { errors?: { extensions?: Record<string, unknown> }[] };
+      if (!body.errors?.some((e) => e.extensions && 'originalError' in e.extensions)) return;
+      for (const error of body.errors) delete error.extensions?.originalError;
+      const headers = new Headers(response.headers);
+      headers.delete('content-length');
+      setResponse(new Response(JSON.stringify(body), { status: response.status, headers }));
     },
   };
 }

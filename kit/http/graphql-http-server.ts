@@ -15,6 +15,7 @@ import Fastify, { type FastifyError } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { allowsAnyOrigin, allowsOrigin, CORS_REQUEST_HEADERS, NO_CORS, type CorsPolicy } from './cors-policy.js';
+import { HTTP_FOUTEN, httpErrorBody, type HttpFout } from './http-errors.js';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -62,14 +63,14 @@ export async function startGraphQLHttpServer<Ctx extends BaseContext>(options: G
   }
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
-    const { status, code, message } = describeHttpError(error, bodyLimit);
+    const fout = describeHttpError(error, bodyLimit);
     // The client gets no internals; the operator's log gets what went wrong.
-    if (status >= 500) console.error(`HTTP ${status}: ${error.stack ?? error.message}`);
-    void reply.code(status).type('application/json; charset=utf-8').send({ errors: [{ message, extensions: { code } }] });
+    if (fout.status >= 500) console.error(`HTTP ${fout.status}: ${error.stack ?? error.message}`);
+    void reply.code(fout.status).type('application/json; charset=utf-8').send(httpErrorBody(fout));
   });
   app.setNotFoundHandler((request, reply) => {
     const path = (request.url.split('?')[0] ?? '').replace(/[^\w./-]/g, '?').slice(0, 100);
-    void reply.code(404).type('application/json; charset=utf-8').send({ errors: [{ message: `No ${request.method} ${path} here: GraphQL is served at /`, extensions: { code: 'NOT_FOUND' } }] });
+    void reply.code(404).type('application/json; charset=utf-8').send(httpErrorBody({ status: 404, code: 'NOT_FOUND', message: `No ${request.method} ${path} here: GraphQL is served at /` }));
   });
 
   const handler = fastifyApolloHandler(apollo, {
@@ -89,21 +90,18 @@ export async function startGraphQLHttpServer<Ctx extends BaseContext>(options: G
 }
 
 /** Status, code and a message that names what was wrong, and never internals, of a failed request. */
-function describeHttpError(error: FastifyError, bodyLimit: number): { status: number; code: string; message: string } {
+function describeHttpError(error: FastifyError, bodyLimit: number): HttpFout {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `Request body is larger than ${bodyLimit} bytes` };
+      return HTTP_FOUTEN.tooLarge(bodyLimit);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Content-Type must be application/json' };
+      return HTTP_FOUTEN.mediaType;
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, code: 'BAD_REQUEST', message: 'Request body is empty; send a JSON object with "query"' };
+      return HTTP_FOUTEN.emptyBody;
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { status: 400, code: 'BAD_REQUEST', message: 'Content-Length does not match the body' };
+      return HTTP_FOUTEN.contentLength;
   }
-  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-    return { status: 400, code: 'BAD_REQUEST', message: 'Request body is not valid JSON' };
-  }
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return HTTP_FOUTEN.invalidJson;
   const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
-  if (status >= 500) return { status, code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' };
-  return { status, code: 'BAD_REQUEST', message: 'Bad request' };
+  return status >= 500 ? HTTP_FOUTEN.internal(status) : HTTP_FOUTEN.badRequest;
 }

@@ -128,10 +128,10 @@ describe('closed surfaces', () => {
     }
   });
 
-  it('answers malformed, oversized and wrongly typed requests with a JSON error naming the problem, on the router and every subgraph', async () => {
-    const targets = [stack.gatewayUrl, ...SUBGRAPH_NAMES.map(url)];
+  it('answers malformed, oversized and wrongly typed requests with a JSON error naming the problem, on both routers and every subgraph', async () => {
+    const targets = [stack.gatewayUrl, hive.url, ...SUBGRAPH_NAMES.map(url)];
     const requests: [string, string, string, number, RegExp][] = [
-      ['malformed JSON', 'application/json', '{"query": "{ __typename', 400, /not valid JSON/],
+      ['malformed JSON', 'application/json', '{"query": "{ __typename', 400, /not valid JSON|invalid JSON/],
       ['a body of 1.1 MB', 'application/json', JSON.stringify({ query: `{ __typename }`, pad: 'x'.repeat(1_100_000) }), 413, /larger than 1048576 bytes/],
       ['XML', 'application/xml', '<query/>', 415, /Content-Type must be application\/json/],
     ];
@@ -144,6 +144,8 @@ describe('closed surfaces', () => {
         expect(JSON.parse(text).errors[0].message, `${what} at ${target}`).toMatch(message);
         expect(text, `${what} at ${target}`).not.toMatch(INTERNALS);
       }
+    }
+    for (const target of [stack.gatewayUrl, ...SUBGRAPH_NAMES.map(url)]) {
       const unknown = await fetch(new URL('/nergens', target));
       expect([unknown.status, await unknown.json()]).toEqual([404, { errors: [{ message: 'No GET /nergens here: GraphQL is served at /', extensions: { code: 'NOT_FOUND' } }] }]);
     }
