@@ -49,12 +49,12 @@ export const resolvers: Resolvers = {
     },
     kandidaat: async (_, { id }, ctx) => {
       const kandidaat = await ctx.loaders.kandidaat.load(id);
-      if (kandidaat) requireRegio(ctx.access.actor, kandidaat.regioCode, 'Query.kandidaat');
+      if (kandidaat) requireRegio(ctx.access.actor, kandidaat.regioCode, 'Query.kandidaat', 'this candidate');
       return kandidaat;
     },
     vacature: async (_, { id }, ctx) => {
       const vacature = await ctx.loaders.vacature.load(id);
-      if (vacature) requireRegio(ctx.access.actor, vacature.regioCode, 'Query.vacature');
+      if (vacature) requireRegio(ctx.access.actor, vacature.regioCode, 'Query.vacature', 'this vacancy');
       return vacature;
     },
     instrument: (_, { id }, ctx) => ctx.loaders.instrument.load(id),
@@ -116,7 +116,7 @@ export const resolvers: Resolvers = {
     // call is held to the token's regions as well.
     __resolveReference: async (reference, ctx) => {
       const kandidaat = await ctx.loaders.kandidaat.load(reference.id);
-      if (kandidaat) requireRegio(ctx.access.actor, kandidaat.regioCode, 'Kandidaat');
+      if (kandidaat) requireRegio(ctx.access.actor, kandidaat.regioCode, 'Kandidaat', 'this candidate');
       return kandidaat;
     },
     gemeente: (kandidaat) => gemeenteOf(kandidaat.gemeenteCode),

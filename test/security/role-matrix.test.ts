@@ -90,6 +90,8 @@ describe.each(['apollo', 'hive'] as const)('role matrix through the %s router', 
     const kandidaat = await ask(c.actors.klantmanagerElders, KANDIDAAT, { id: c.gedeeld.id }, PURPOSES.klantdossier);
     expect(kandidaat.data?.kandidaat).toBeNull();
     expect(refusals(kandidaat)).toEqual([['Query.kandidaat', 'REGIO']]);
+    // Where a person lives is not told to someone who may not see them (a pseudonym may have leaked).
+    expect(kandidaat.errors?.[0]?.message).not.toContain(REGIO);
     const lijsten = await ask(c.actors.klantmanagerElders, REGIO_LIJSTEN);
     expect(lijsten.data?.arbeidsmarktregio).toMatchObject({ naam: expect.any(String), kandidaten: null, werkgevers: null });
     expect(refusals(lijsten)).toEqual([

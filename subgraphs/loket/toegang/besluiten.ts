@@ -50,7 +50,7 @@ export function createBesluiten(db: Database, access: AccessContext): Besluiten 
         const relatie = relaties.get(id);
         if (!relatie) return { ...base, categorieen: [], weigering: { reden: 'GEEN_KLANTRELATIE_OF_TOESTEMMING', melding: 'the person is not in the loket index' } };
         if (!inRegio(id)) {
-          return { ...base, categorieen: [], weigering: { reden: 'REGIO', melding: `the person lives in ${relatie.regioCode}, outside the regions of your token` } };
+          return { ...base, categorieen: [], weigering: { reden: 'REGIO', melding: 'the person lives outside the regions of your token' } };
         }
         if (volledig(id)) return { ...base, categorieen: [...binnenActiviteit(GEGEVENSCATEGORIEEN)] };
         const categorieen = binnenActiviteit([...new Set(toestemmingen.filter((t) => t.kandidaatId === id).flatMap((t) => t.categorieen))].sort());
