@@ -13,15 +13,15 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createLocalJWKSet, decodeProtectedHeader, errors, importJWK, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { CLOCK_TOLERANCE_SECONDS } from '../auth/token-verifier.js';
 import type { Dienst } from './diensten.js';
 import { DIENST_ALGORITME, dienstOfKid, type DienstSleutels } from './service-keys.js';
 
 /** The request header that carries a service token. */
 export const DIENST_TOKEN_HEADER = 'x-dienst-token';
 export const DIENST_TOKEN_TYP = 'een-loket-dienst+jwt';
-/** Lifetime of a service token: one hop of one request. */
+/** Lifetime of a service token: one hop of one request (clocks may differ by the access tokens' tolerance, 30 s). */
 export const DIENST_TOKEN_SECONDEN = 60;
-const CLOCK_TOLERANCE_SECONDS = 5;
 const VERZOEK = /^[0-9a-f]{32}$/;
 
 /** A verified call: which part called, for which client request. */
