@@ -148,7 +148,11 @@ interface Row {
   vastgelegd_op: Date | string;
 }
 
-/** A page of records, newest written first (keyset on the sequence number), with the filter's total. */
+/**
+ * A page of records, newest written first (keyset on the sequence number), with the filter's total.
+ * The order names the table's column: the bare name would mean the text alias selected for the
+ * cursor, and sort `99` before `100`.
+ */
 export async function verwerkingenPage(db: Database, request: VerwerkingenPageRequest): Promise<VerwerkingenPage> {
   const after = request.after ? decodeCursor(request.after) : null;
   const conditions: string[] = [];
@@ -173,7 +177,7 @@ export async function verwerkingenPage(db: Database, request: VerwerkingenPageRe
   const rows = await db.query<Row>(
     `SELECT volgnummer::text AS volgnummer, trace_id, span_id, parent_span_id, name, start_time, end_time, status_code,
             foreign_operation, resource, attributes, vastgelegd_op
-     FROM verwerkingen ${pageSql} ORDER BY volgnummer DESC LIMIT $${params.length}`,
+     FROM verwerkingen ${pageSql} ORDER BY verwerkingen.volgnummer DESC LIMIT $${params.length}`,
     params,
   );
   const edges = rows.slice(0, request.first).map((row) => ({ cursor: encodeCursor(row.volgnummer), node: toModel(row) }));
