@@ -20,6 +20,7 @@ import { DEV_ISSUER_ID } from '../kit/auth/dev-issuer.js';
 import { createTokenVerifier } from '../kit/auth/token-verifier.js';
 import { corsPolicyFromEnv, type CorsPolicy } from '../kit/http/cors-policy.js';
 import { startGraphQLHttpServer } from '../kit/http/graphql-http-server.js';
+import { formatQueryLimitError, gatewayLimitsFromEnv, queryLimits, type QueryLimits } from '../kit/limits/query-limits.js';
 import { isProduction } from '../kit/omgeving.js';
 import { ROUTER } from '../kit/service-identity/diensten.js';
 import { dienstSleutelsFromEnv, type DienstSleutels } from '../kit/service-identity/service-keys.js';
@@ -48,6 +49,8 @@ export interface GatewayOptions {
   cors?: CorsPolicy;
   /** Whether this runs as production (no landing page, no introspection); default from the environment. */
   production?: boolean;
+  /** Limits on one operation; default `gatewayLimitsFromEnv()`. */
+  limits?: QueryLimits;
 }
 
 export interface RunningGateway {
@@ -62,6 +65,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const verifier = createTokenVerifier(auth);
   const minter = dienstTokenMinter(options.diensten ?? dienstSleutelsFromEnv(ROUTER), ROUTER);
   const production = options.production ?? isProduction();
+  const limits = queryLimits<GatewayContext>(options.limits ?? gatewayLimitsFromEnv());
   const urls = options.subgraphUrls ?? {};
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8'),
@@ -73,8 +77,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         gateway,
         // Clients get the error shape of the README, not server stack traces.
         includeStacktraceInErrorResponses: false,
+        formatError: formatQueryLimitError,
+        parseOptions: limits.parseOptions,
         introspection: !production,
-        plugins: [drain, ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+        plugins: [drain, limits.plugin, ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
       }),
     context: gatewayContext(verifier, auth.audience),
     port: options.port ?? DEFAULT_GATEWAY_PORT,
@@ -98,8 +104,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       cors: () => corsPolicyFromEnv(),
       listen: () => listenOptionsFromEnv(DEFAULT_GATEWAY_PORT),
       subgraphUrls: () => subgraphUrlsFromEnv(),
+      limits: () => gatewayLimitsFromEnv(),
     });
-    const gateway = await startGateway({ ...settings.listen, auth: settings.auth, diensten: settings.diensten, cors: settings.cors, subgraphUrls: settings.subgraphUrls });
+    const gateway = await startGateway({ ...settings.listen, auth: settings.auth, diensten: settings.diensten, cors: settings.cors, subgraphUrls: settings.subgraphUrls, limits: settings.limits });
     console.log(`één loket graph at ${gateway.url}; accepts ${describeAuth(gateway.auth)}`);
   });
 }

@@ -9,7 +9,9 @@
  * - the user: the forwarded token is verified again here; an operation without a valid one is refused
  *   (except the router's own `_service` SDL query and introspection);
  * - the access rules of the SDL: fields with `@toegang` / `@persoonsgegevens` are guarded (see
- *   access/enforce-access.ts).
+ *   access/enforce-access.ts);
+ * - limits on depth, aliases, directives, tokens and `_entities` batch size (kit/limits), as a
+ *   subgraph may be reached past the router.
  * No landing page, no CORS: subgraphs answer the router, never a browser.
  */
 import { readFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { GraphQLError, Kind, parse, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { startGraphQLHttpServer } from '../../kit/http/graphql-http-server.js';
+import { formatQueryLimitError, queryLimits, SUBGRAPH_LIMITS } from '../../kit/limits/query-limits.js';
 import { ROUTER, type Dienst } from '../../kit/service-identity/diensten.js';
 import { createAccessContext, type AccessContext, type AccessDependencies } from './access/access-context.js';
 import { unauthenticated } from './access/access-errors.js';
@@ -60,16 +63,18 @@ export async function startSubgraphServer<Ctx extends BaseContext>(options: Subg
   // The generated resolver types are stricter than @apollo/subgraph's loose resolver map.
   const resolvers = withAccessRules(typeDefs, options.resolvers, options.access.onthulling) as GraphQLResolverMap<unknown>;
   const schema = buildSubgraphSchema({ typeDefs, resolvers });
+  const limits = queryLimits<Ctx & { access: AccessContext }>(SUBGRAPH_LIMITS);
   const server = await startGraphQLHttpServer<Ctx & { access: AccessContext }>({
     apollo: ({ drain }) =>
       new ApolloServer<Ctx & { access: AccessContext }>({
         schema,
-        formatError: formatPartnerError,
+        formatError: (formatted, error) => formatQueryLimitError(formatPartnerError(formatted, error)),
+        parseOptions: limits.parseOptions,
         includeStacktraceInErrorResponses: false,
         // Only the router's service identity gets this far (see requireCallers).
         introspection: true,
         // No Apollo Studio here: do not compute federated traces for every response.
-        plugins: [drain, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), requireCallers(options.access.dienst.naam, options.aanroepers ?? {})],
+        plugins: [drain, ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), requireCallers(options.access.dienst.naam, options.aanroepers ?? {}), limits.plugin],
       }),
     context: async ({ headers }) => {
       const access = await createAccessContext(headers, options.access);
