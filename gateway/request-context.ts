@@ -8,7 +8,9 @@
  * A request without a valid token is answered 401 with `extensions.code` `UNAUTHENTICATED`,
  * `extensions.reason` and a `WWW-Authenticate: Bearer …` challenge (RFC 6750). So is a token sent in
  * the URL or the request body (RFC 6750 §2.2/2.3): URLs end up in logs and browser history, so such a
- * request is refused rather than served with the token ignored.
+ * request is refused rather than served with the token ignored. Every request counts against a rate
+ * limit — its actor's, or without a valid token its client address's — and one over it is answered
+ * 429 `RATE_LIMITED` with `Retry-After` (rate-limit/).
  */
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
@@ -18,6 +20,7 @@ import { nieuwVerzoek } from '../kit/service-identity/service-token.js';
 import { DEFAULT_AUDIENCE } from '../kit/omgeving.js';
 import { AuthenticationError, bearerTokenOf, KeysUnavailableError, type AuthenticationFailure, type TokenVerifier } from '../kit/auth/token-verifier.js';
 import { newTraceId, parseTraceparent } from '../kit/trace-context.js';
+import { RateLimitedError, type RateLimiter } from './rate-limit/rate-limit.js';
 
 /** Request headers every subgraph receives exactly as the client sent them. */
 export const FORWARDED_HEADERS = ['authorization', 'x-doelbinding', 'x-verwerking'] as const;
@@ -43,11 +46,19 @@ export interface GatewayContext {
   };
 }
 
+export interface GatewayContextOptions {
+  verifier: TokenVerifier;
+  rateLimiter: RateLimiter;
+  /** The `realm` of the Bearer challenge; default the audience. */
+  realm?: string;
+}
+
 /** Apollo Server's `context` function for the gateway. */
-export function gatewayContext(verifier: TokenVerifier, realm: string = DEFAULT_AUDIENCE): (request: HttpRequestInfo) => Promise<GatewayContext> {
+export function gatewayContext({ verifier, rateLimiter, realm = DEFAULT_AUDIENCE }: GatewayContextOptions): (request: HttpRequestInfo) => Promise<GatewayContext> {
   return async (req) => {
     const misplaced = misplacedTokenParameter(req);
     if (misplaced) {
+      await limited(rateLimiter.address(req.remoteAddress));
       throw unauthenticated('malformed', `Send the access token in the header "Authorization: Bearer <token>", not as ${misplaced}`, `Bearer realm="${realm}", error="invalid_request"`);
     }
     let actor: Actor;
@@ -55,6 +66,7 @@ export function gatewayContext(verifier: TokenVerifier, realm: string = DEFAULT_
       actor = await verifier.verify(header(req, 'authorization'));
     } catch (error) {
       if (error instanceof AuthenticationError) {
+        await limited(rateLimiter.address(req.remoteAddress));
         const challenge = error.reason === 'missing' ? `Bearer realm="${realm}"` : `Bearer realm="${realm}", error="invalid_token", error_description="${quotable(error.message)}"`;
         throw unauthenticated(error.reason, error.message, challenge);
       }
@@ -63,6 +75,7 @@ export function gatewayContext(verifier: TokenVerifier, realm: string = DEFAULT_
       }
       throw error;
     }
+    await limited(rateLimiter.actor(actor));
     const forwardHeaders: Partial<Record<ForwardedHeader, string>> = {};
     for (const name of FORWARDED_HEADERS) {
       const value = header(req, name);
@@ -78,6 +91,16 @@ export function gatewayContext(verifier: TokenVerifier, realm: string = DEFAULT_
     const accessToken = bearerTokenOf(header(req, 'authorization'))!;
     return { actor, accessToken, verzoek: nieuwVerzoek(), forwardHeaders, trace };
   };
+}
+
+/** A rate limiter's refusal as 429 `RATE_LIMITED` with `Retry-After`. */
+async function limited(count: Promise<void>): Promise<void> {
+  try {
+    await count;
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    throw new GraphQLError(error.message, { extensions: httpExtensions({ code: 'RATE_LIMITED', retryAfter: error.retryAfterSeconds }, 429, ['retry-after', String(error.retryAfterSeconds)]) });
+  }
 }
 
 function unauthenticated(reason: AuthenticationFailure, message: string, challenge: string): GraphQLError {

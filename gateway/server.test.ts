@@ -83,7 +83,7 @@ beforeAll(async () => {
     { name: 'down', typeDefs: parse('type Query { down: String }'), url: await closedPortUrl() },
   ]);
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
-  gateway = await startGateway({ port: 0, supergraphSdl: composed.supergraphSdl, auth: devAuthConfig(issuer), diensten, cors: NO_CORS });
+  gateway = await startGateway({ port: 0, supergraphSdl: composed.supergraphSdl, auth: devAuthConfig(issuer), diensten, cors: NO_CORS, rateLimit: { perActor: 1000, perAddress: 1000 } });
 });
 
 afterAll(async () => {

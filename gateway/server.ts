@@ -27,6 +27,7 @@ import { dienstSleutelsFromEnv, type DienstSleutels } from '../kit/service-ident
 import { dienstTokenMinter } from '../kit/service-identity/service-token.js';
 import { loadSettings, runEntry } from '../kit/startup.js';
 import { listenOptionsFromEnv, type SubgraphName } from '../schema/subgraphs.js';
+import { createRateLimiter, rateLimitFromEnv, type RateLimitSettings } from './rate-limit/rate-limit.js';
 import { gatewayContext, type GatewayContext } from './request-context.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { subgraphUrlsFromEnv, type SubgraphUrls } from './subgraph-urls.js';
@@ -51,6 +52,8 @@ export interface GatewayOptions {
   production?: boolean;
   /** Limits on one operation; default `gatewayLimitsFromEnv()`. */
   limits?: QueryLimits;
+  /** Requests per actor and per address; default `rateLimitFromEnv()`. */
+  rateLimit?: RateLimitSettings;
 }
 
 export interface RunningGateway {
@@ -66,6 +69,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const minter = dienstTokenMinter(options.diensten ?? dienstSleutelsFromEnv(ROUTER), ROUTER);
   const production = options.production ?? isProduction();
   const limits = queryLimits<GatewayContext>(options.limits ?? gatewayLimitsFromEnv());
+  const rateLimiter = createRateLimiter(options.rateLimit ?? rateLimitFromEnv());
   const urls = options.subgraphUrls ?? {};
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8'),
@@ -82,12 +86,19 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         introspection: !production,
         plugins: [drain, limits.plugin, ...(production ? [ApolloServerPluginLandingPageDisabled()] : [])],
       }),
-    context: gatewayContext(verifier, auth.audience),
+    context: gatewayContext({ verifier, rateLimiter, realm: auth.audience }),
     port: options.port ?? DEFAULT_GATEWAY_PORT,
     host: options.host ?? '127.0.0.1',
     cors: options.cors ?? corsPolicyFromEnv(),
   });
-  return { url: server.url, auth, stop: server.stop };
+  return {
+    url: server.url,
+    auth,
+    stop: async () => {
+      await server.stop();
+      await rateLimiter.close();
+    },
+  };
 }
 
 /** One line for the start-up log: where tokens come from (never a key or token). */
@@ -105,8 +116,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       listen: () => listenOptionsFromEnv(DEFAULT_GATEWAY_PORT),
       subgraphUrls: () => subgraphUrlsFromEnv(),
       limits: () => gatewayLimitsFromEnv(),
+      rateLimit: () => rateLimitFromEnv(),
     });
-    const gateway = await startGateway({ ...settings.listen, auth: settings.auth, diensten: settings.diensten, cors: settings.cors, subgraphUrls: settings.subgraphUrls, limits: settings.limits });
+    const { listen, ...rest } = settings;
+    const gateway = await startGateway({ ...listen, ...rest });
     console.log(`één loket graph at ${gateway.url}; accepts ${describeAuth(gateway.auth)}`);
   });
 }

@@ -7,6 +7,7 @@
 import type { BronnenConfig } from '../adapters/kit/bronnen.js';
 import { createPseudonymizer, pseudoniemSleutelFromEnv, type Pseudonymize } from '../adapters/kit/pseudonym.js';
 import { loadSettings } from '../kit/startup.js';
+import type { RateLimitSettings } from '../gateway/rate-limit/rate-limit.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import { SUBGRAPHS, type SubgraphName } from '../schema/subgraphs.js';
 import type { RunningSubgraph } from '../subgraphs/kit/server.js';
@@ -61,6 +62,8 @@ export interface StackOptions {
   auditSinkForBenchmark?: AuditSink;
   /** Knobs per partner sandbox (latency, error rate, hangs). */
   knobs?: Partial<Record<PartnerName, Partial<SandboxKnobs>>>;
+  /** The gateway's rate limits; default from the environment (`RATE_LIMIT_*`). */
+  rateLimit?: RateLimitSettings;
   /** How often the loket index and the partner subgraphs' keys are refreshed; default only at start. */
   syncIntervalMs?: number;
   log?: (message: string) => void;
@@ -148,6 +151,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       startGateway({
         auth: accessSettings.auth,
         diensten: accessSettings.diensten,
+        rateLimit: options.rateLimit,
         host,
         port: fixed ? undefined : 0,
         subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),

@@ -26,6 +26,8 @@ export interface HttpRequestInfo {
   query: URLSearchParams;
   /** The parsed JSON body (POST), if any. */
   body: unknown;
+  /** The client's address (the socket's peer). */
+  remoteAddress: string;
 }
 
 export interface GraphQLHttpServerOptions<Ctx extends BaseContext> {
@@ -74,7 +76,7 @@ export async function startGraphQLHttpServer<Ctx extends BaseContext>(options: G
   });
 
   const handler = fastifyApolloHandler(apollo, {
-    context: async (request) => options.context({ headers: request.headers, query: new URL(request.url, 'http://part').searchParams, body: request.body }),
+    context: async (request) => options.context({ headers: request.headers, query: new URL(request.url, 'http://part').searchParams, body: request.body, remoteAddress: request.ip }),
   });
   app.route({ method: ['GET', 'POST'], url: '/', handler });
 

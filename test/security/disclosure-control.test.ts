@@ -33,7 +33,8 @@ interface Filter {
 }
 
 beforeAll(async () => {
-  stack = await startStack({ ports: 'ephemeral', world: { seed: 22, kandidaten: 6000, vacatures: 600, werkgevers: 600, malformedRate: 0 }, database: store.options, access: access.settings });
+  // The survey below asks a few hundred counts in seconds, far over the default rate limit.
+  stack = await startStack({ ports: 'ephemeral', world: { seed: 22, kandidaten: 6000, vacatures: 600, werkgevers: 600, malformedRate: 0 }, database: store.options, access: access.settings, rateLimit: { perActor: 10_000, perAddress: 100 } });
   hive = await startHiveGatewayFor(stack);
   c = cast(stack, '-telling');
 });
