@@ -20,6 +20,7 @@ import { DEV_ISSUER_ID } from '../kit/auth/dev-issuer.js';
 import { createTokenVerifier } from '../kit/auth/token-verifier.js';
 import { corsPolicyFromEnv, type CorsPolicy } from '../kit/http/cors-policy.js';
 import { startGraphQLHttpServer } from '../kit/http/graphql-http-server.js';
+import { probe } from '../kit/http/readiness.js';
 import { formatQueryLimitError, gatewayLimitsFromEnv, queryLimits, type QueryLimits } from '../kit/limits/query-limits.js';
 import { isProduction } from '../kit/omgeving.js';
 import { ROUTER } from '../kit/service-identity/diensten.js';
@@ -71,9 +72,15 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const limits = queryLimits<GatewayContext>(options.limits ?? gatewayLimitsFromEnv());
   const rateLimiter = createRateLimiter(options.rateLimit ?? rateLimitFromEnv());
   const urls = options.subgraphUrls ?? {};
+  // Where each subgraph of the supergraph is called, for the readiness checks.
+  const services = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    buildService: ({ name, url }) => new SubgraphDataSource(name as SubgraphName, urls[name as SubgraphName] ?? url ?? '', minter),
+    buildService: ({ name, url }) => {
+      const at = urls[name as SubgraphName] ?? url ?? '';
+      services.set(name, at);
+      return new SubgraphDataSource(name as SubgraphName, at, minter);
+    },
   });
   const server = await startGraphQLHttpServer<GatewayContext>({
     apollo: ({ drain }) =>
@@ -90,6 +97,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     port: options.port ?? DEFAULT_GATEWAY_PORT,
     host: options.host ?? '127.0.0.1',
     cors: options.cors ?? corsPolicyFromEnv(),
+    // Serving the supergraph is what makes the gateway ready; a subgraph that does not answer makes it degraded.
+    ready: () => Promise.all([...services].map(([name, url]) => probe(`subgraph:${name}`, () => answers(new URL('health', url)), { timeoutMs: 1_000 }))),
   });
   return {
     url: server.url,
@@ -99,6 +108,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       await rateLimiter.close();
     },
   };
+}
+
+/** Resolves when `url` answers 2xx. */
+async function answers(url: URL): Promise<void> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+  await response.body?.cancel();
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
 }
 
 /** One line for the start-up log: where tokens come from (never a key or token). */
@@ -121,5 +137,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const { listen, ...rest } = settings;
     const gateway = await startGateway({ ...listen, ...rest });
     console.log(`één loket graph at ${gateway.url}; accepts ${describeAuth(gateway.auth)}`);
+    return gateway;
   });
 }

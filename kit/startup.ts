@@ -34,13 +34,21 @@ export function loadSettings<T extends Record<string, () => unknown>>(loaders: T
   return result as Loaded<T>;
 }
 
+/** What an entry started: something to stop gracefully. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
 /**
  * Runs the `main` of a process entry: on failure prints `<part> cannot start: <problem>` (a settings
- * problem without a stack trace) and sets exit code 1.
+ * problem without a stack trace) and sets exit code 1. On SIGTERM or SIGINT (a process supervisor, or
+ * Ctrl-C) it stops what `main` started — new requests refused, in-flight ones finished within the
+ * HTTP layer's grace period — and exits 0; a second signal exits at once.
  */
-export async function runEntry(part: string, main: () => Promise<void>): Promise<void> {
+export async function runEntry(part: string, main: () => Promise<Stoppable | void>): Promise<void> {
   try {
-    await main();
+    const started = await main();
+    if (started) stopOnSignals(part, started);
   } catch (error) {
     const known = error instanceof SettingsError || error instanceof SettingError;
     const message = error instanceof Error ? error.message : String(error);
@@ -50,4 +58,22 @@ export async function runEntry(part: string, main: () => Promise<void>): Promise
     // Whatever was started before the failure must not keep the process alive.
     setTimeout(() => process.exit(1), 100).unref();
   }
+}
+
+function stopOnSignals(part: string, started: Stoppable): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`${part}: ${signal}, stopping after the requests in flight`);
+    started.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`${part}: stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }

@@ -6,7 +6,10 @@
  *   traces, file paths or parser internals: malformed JSON, a body too large, a wrong content type,
  *   an unknown path, and anything unexpected alike;
  * - CORS only from the policy's allow-list (no CORS headers at all when it is empty);
- * - a graceful stop: in-flight requests finish, idle connections close.
+ * - `GET /health` (the process answers) and `GET /ready` (what the part's checks say, see
+ *   readiness.ts; 503 `application/problem+json` when not ready or stopping), with no token needed;
+ * - a graceful stop: new requests are refused with 503, in-flight ones finish within a bound, then
+ *   the remaining connections are closed.
  */
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
@@ -16,6 +19,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { allowsAnyOrigin, allowsOrigin, CORS_REQUEST_HEADERS, NO_CORS, type CorsPolicy } from './cors-policy.js';
 import { HTTP_FOUTEN, httpErrorBody, type HttpFout } from './http-errors.js';
+import { readiness, type Check } from './readiness.js';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -39,13 +43,18 @@ export interface GraphQLHttpServerOptions<Ctx extends BaseContext> {
   /** Browser origins allowed to call (gateway); default none. */
   cors?: CorsPolicy;
   bodyLimitBytes?: number;
+  /** The part's readiness checks for `/ready`; none: ready once listening. */
+  ready?: () => Promise<Check[]>;
 }
 
 export interface RunningHttpServer {
   /** e.g. `http://127.0.0.1:4000/`. */
   url: string;
-  stop(): Promise<void>;
+  /** Stops taking requests, lets in-flight ones finish for up to `graceMs` (default 10 s), then closes. */
+  stop(graceMs?: number): Promise<void>;
 }
+
+export const DEFAULT_GRACE_MS = 10_000;
 
 export async function startGraphQLHttpServer<Ctx extends BaseContext>(options: GraphQLHttpServerOptions<Ctx>): Promise<RunningHttpServer> {
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
@@ -75,6 +84,17 @@ export async function startGraphQLHttpServer<Ctx extends BaseContext>(options: G
     void reply.code(404).type('application/json; charset=utf-8').send(httpErrorBody({ status: 404, code: 'NOT_FOUND', message: `No ${request.method} ${path} here: GraphQL is served at /` }));
   });
 
+  let stopping = false;
+  app.get('/health', async (_request, reply) => reply.type('application/json; charset=utf-8').send({ status: 'ok' }));
+  app.get('/ready', async (_request, reply) => {
+    const state = stopping ? readiness([{ name: 'process', ok: false, detail: 'stopping', required: true }]) : readiness((await options.ready?.()) ?? []);
+    if (state.status === 'not-ready') {
+      const reasons = state.checks.filter((c) => !c.ok).map((c) => `${c.name}: ${c.detail ?? 'failed'}`);
+      return reply.code(503).type('application/problem+json').send({ type: 'about:blank', title: 'Not ready', status: 503, detail: reasons.join('; '), checks: state.checks });
+    }
+    return reply.type('application/json; charset=utf-8').send(state);
+  });
+
   const handler = fastifyApolloHandler(apollo, {
     context: async (request) => options.context({ headers: request.headers, query: new URL(request.url, 'http://part').searchParams, body: request.body, remoteAddress: request.ip }),
   });
@@ -88,7 +108,21 @@ export async function startGraphQLHttpServer<Ctx extends BaseContext>(options: G
   }
   const address = app.server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return { url: `http://${host}:${address.port}/`, stop: async () => void (await app.close()) };
+  return {
+    url: `http://${host}:${address.port}/`,
+    stop: async (graceMs = DEFAULT_GRACE_MS) => {
+      stopping = true;
+      // Keep-alive connections that fall idle once their request is answered are closed as they do.
+      const idle = setInterval(() => app.server.closeIdleConnections(), 50);
+      const timer = setTimeout(() => app.server.closeAllConnections(), graceMs);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(idle);
+        clearTimeout(timer);
+      }
+    },
+  };
 }
 
 /** Status, code and a message that names what was wrong, and never internals, of a failed request. */

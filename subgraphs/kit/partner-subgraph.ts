@@ -8,7 +8,8 @@
 import { pathToFileURL } from 'node:url';
 import type { BaseContext } from '@apollo/server';
 import type { BronnenConfig } from '../../adapters/kit/bronnen.js';
-import { describeForLog, describeIssue, type PartnerRecordIssue } from '../../adapters/kit/partner-errors.js';
+import { describeForLog, describeIssue, PartnerUnavailableError, type PartnerRecordIssue } from '../../adapters/kit/partner-errors.js';
+import type { Check } from '../../kit/http/readiness.js';
 import { pseudonymizerFromEnv, type Pseudonymize } from '../../adapters/kit/pseudonym.js';
 import { loadSettings, runEntry } from '../../kit/startup.js';
 import { listenOptionsFromEnv, SUBGRAPHS, wholeNumberFromEnv, type SubgraphName } from '../../schema/subgraphs.js';
@@ -99,6 +100,8 @@ export async function startPartnerSubgraph<Loaders>(
     resolvers,
     context: async () => ({ loaders: adapter.createLoaders() }),
     access: options.access ?? accessDependencies(accessSettingsFromEnv(name), name),
+    // Serving is possible without the partner's lists (entities without keys); gaps make it degraded.
+    ready: async () => warmUpChecks(last),
     port: options.port,
     host: options.host,
   });
@@ -111,6 +114,12 @@ export async function startPartnerSubgraph<Loaders>(
       await running.stop();
     },
   };
+}
+
+/** The readiness checks of a partner subgraph: its last warm-up, and each source system it could not read. */
+export function warmUpChecks(last: WarmUpSummary | undefined): Check[] {
+  if (!last) return [{ name: 'warm-up', ok: false, detail: "the partner's lists have not been read yet; retrying" }];
+  return [{ name: 'warm-up', ok: true }, ...(last.unavailable ?? []).map((error): Check => ({ name: `bron:${error instanceof PartnerUnavailableError ? error.bronSysteem : 'onbekend'}`, ok: false, detail: error.message }))];
 }
 
 /** True when the module at `moduleUrl` is the script Node was started with. */
@@ -140,5 +149,6 @@ export async function runPartnerSubgraph(name: SubgraphName, start: (options: Pa
       log: (message) => console.log(message),
     });
     console.log(`${name} subgraph at ${subgraph.url}`);
+    return subgraph;
   });
 }

@@ -21,6 +21,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { GraphQLError, Kind, parse, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { startGraphQLHttpServer } from '../../kit/http/graphql-http-server.js';
+import type { Check } from '../../kit/http/readiness.js';
 import { formatQueryLimitError, queryLimits, SUBGRAPH_LIMITS } from '../../kit/limits/query-limits.js';
 import { ROUTER, type Dienst } from '../../kit/service-identity/diensten.js';
 import { createAccessContext, type AccessContext, type AccessDependencies } from './access/access-context.js';
@@ -42,6 +43,8 @@ export interface SubgraphServerOptions<Ctx extends BaseContext> {
    * A field listed here is open to exactly the parts listed.
    */
   aanroepers?: Readonly<Record<string, readonly Dienst[]>>;
+  /** Readiness checks for `/ready` (store, partner warm-up); none: ready once listening. */
+  ready?: () => Promise<Check[]>;
   port?: number;
   host?: string;
 }
@@ -50,6 +53,7 @@ export interface RunningSubgraph {
   name: string;
   /** GraphQL endpoint, e.g. `http://127.0.0.1:4003/`. */
   url: string;
+  /** Stops taking requests and lets in-flight ones finish (see kit/http). */
   stop(): Promise<void>;
 }
 
@@ -82,6 +86,7 @@ export async function startSubgraphServer<Ctx extends BaseContext>(options: Subg
     },
     port: options.port,
     host: options.host,
+    ready: options.ready,
   });
   return { name: options.name, url: server.url, stop: server.stop };
 }

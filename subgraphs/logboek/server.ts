@@ -14,6 +14,7 @@ import { createTokenVerifier } from '../../kit/auth/token-verifier.js';
 import { LOGBOEK_SCHRIJVERS } from '../../kit/service-identity/diensten.js';
 import { dienstSleutelsFromEnv } from '../../kit/service-identity/service-keys.js';
 import { dienstTokenVerifier } from '../../kit/service-identity/service-token.js';
+import { probe } from '../../kit/http/readiness.js';
 import { loadSettings, runEntry } from '../../kit/startup.js';
 import { listenOptionsFromEnv, SUBGRAPHS } from '../../schema/subgraphs.js';
 import type { AccessDependencies } from '../kit/access/access-context.js';
@@ -60,6 +61,8 @@ export async function startLogboekSubgraph(options: LogboekSubgraphOptions = {})
       access,
       // Reads go through the router (beheerder); writes come from the subgraphs that record reads.
       aanroepers: { 'Mutation.vastleggen': LOGBOEK_SCHRIJVERS },
+      // Without its store no read of personal data can be recorded, so none can be served.
+      ready: async () => [await probe('store', () => db.query('SELECT 1'), { required: true })],
       port: options.port,
       host: options.host,
     });
@@ -117,5 +120,6 @@ if (isEntryPoint(import.meta.url)) {
     const settings = loadSettings({ access: () => logboekAccessFromEnv(), listen: () => listenOptionsFromEnv(SUBGRAPHS.logboek.port) });
     const logboek = await startLogboekSubgraph({ ...settings.listen, access: settings.access, database: logboekDatabaseFromEnv() });
     console.log(`logboek subgraph at ${logboek.url}`);
+    return logboek;
   });
 }

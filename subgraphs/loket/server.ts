@@ -13,6 +13,7 @@ import { loadSettings, runEntry } from '../../kit/startup.js';
 import { listenOptionsFromEnv, SUBGRAPHS, wholeNumberFromEnv } from '../../schema/subgraphs.js';
 import type { AccessDependencies } from '../kit/access/access-context.js';
 import { accessDependencies, accessSettingsFromEnv } from '../kit/access/access-settings.js';
+import { probe, type Check } from '../../kit/http/readiness.js';
 import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
 import { createContext } from './context.js';
 import { partnerFeeds } from './feeds.js';
@@ -71,6 +72,13 @@ export async function startLoketSubgraph(options: LoketSubgraphOptions = {}): Pr
     name: 'loket',
     resolvers,
     context: async (access) => createContext(db, access),
+    // The store must answer; a source system the last synchronisation could not read leaves a gap.
+    ready: async () => {
+      const store = await probe('store', () => db.query('SELECT 1'), { required: true });
+      if (!store.ok) return [store];
+      const failed = await db.query<{ bron_systeem: string; fout: string }>('SELECT bron_systeem, fout FROM bron_status WHERE fout IS NOT NULL ORDER BY bron_systeem');
+      return [store, ...failed.map((f): Check => ({ name: `bron:${f.bron_systeem}`, ok: false, detail: f.fout }))];
+    },
     access: options.access ?? accessDependencies(accessSettingsFromEnv('loket'), 'loket'),
     port: options.port,
     host: options.host,
@@ -106,5 +114,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       log: (message) => console.log(message),
     });
     console.log(`loket subgraph at ${loket.url}`);
+    return loket;
   });
 }
