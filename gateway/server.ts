@@ -19,7 +19,7 @@ import { loadAuthConfig, type AuthConfig } from '../kit/auth/auth-config.js';
 import { DEV_ISSUER_ID } from '../kit/auth/dev-issuer.js';
 import { createTokenVerifier } from '../kit/auth/token-verifier.js';
 import { corsPolicyFromEnv, type CorsPolicy } from '../kit/http/cors-policy.js';
-import { startGraphQLHttpServer } from '../kit/http/graphql-http-server.js';
+import { deadlineMsFromEnv, startGraphQLHttpServer } from '../kit/http/graphql-http-server.js';
 import { probe } from '../kit/http/readiness.js';
 import { formatQueryLimitError, gatewayLimitsFromEnv, queryLimits, type QueryLimits } from '../kit/limits/query-limits.js';
 import { isProduction } from '../kit/omgeving.js';
@@ -55,6 +55,8 @@ export interface GatewayOptions {
   limits?: QueryLimits;
   /** Requests per actor and per address; default `rateLimitFromEnv()`. */
   rateLimit?: RateLimitSettings;
+  /** How long one client request may take; default `REQUEST_DEADLINE_MS` (15 s). */
+  deadlineMs?: number;
 }
 
 export interface RunningGateway {
@@ -97,6 +99,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     port: options.port ?? DEFAULT_GATEWAY_PORT,
     host: options.host ?? '127.0.0.1',
     cors: options.cors ?? corsPolicyFromEnv(),
+    deadlineMs: options.deadlineMs ?? deadlineMsFromEnv(),
     // Serving the supergraph is what makes the gateway ready; a subgraph that does not answer makes it degraded.
     ready: () => Promise.all([...services].map(([name, url]) => probe(`subgraph:${name}`, () => answers(new URL('health', url)), { timeoutMs: 1_000 }))),
   });
@@ -133,6 +136,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       subgraphUrls: () => subgraphUrlsFromEnv(),
       limits: () => gatewayLimitsFromEnv(),
       rateLimit: () => rateLimitFromEnv(),
+      deadlineMs: () => deadlineMsFromEnv(),
     });
     const { listen, ...rest } = settings;
     const gateway = await startGateway({ ...listen, ...rest });

@@ -7,13 +7,16 @@
  * - sends a W3C `traceparent`: the client's when
  *   it sent a valid one, else one in the trace the gateway started for this client request (one trace
  *   id for all subgraph calls of a request, a new span id per call);
- * - turns failures of the call itself (subgraph down, timeout, HTTP error) into an error that names the
- *   subgraph by name — `extensions.code` `SUBGRAPH_UNAVAILABLE`, `extensions.subgraph` — instead of
- *   exposing its internal URL. The rest of the response is still served. Errors a subgraph returns in
- *   its own response (partner errors) pass through unchanged.
+ * - gives the call no more than the request's time left (kit/deadline.ts): it is aborted at the
+ *   request's deadline, and tells the subgraph the time left in `x-deadline-ms`;
+ * - turns failures of the call itself (subgraph down, deadline, HTTP error) into an error that names
+ *   the subgraph by name — `extensions.code` `SUBGRAPH_UNAVAILABLE`, `extensions.subgraph`,
+ *   `extensions.retryable` — instead of exposing its internal URL. The rest of the response is still
+ *   served. Errors a subgraph returns in its own response (partner errors) pass through unchanged.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import { ANSWER_MARGIN_MS, DEADLINE_HEADER, remainingMs } from '../kit/deadline.js';
 import type { Dienst } from '../kit/service-identity/diensten.js';
 import { DIENST_TOKEN_HEADER, type DienstTokenMinter } from '../kit/service-identity/service-token.js';
 import type { GatewayContext } from './request-context.js';
@@ -25,13 +28,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<Partial<GatewayC
     url: string,
     private readonly minter: DienstTokenMinter,
   ) {
-    super({ url });
+    // Node's own fetch, aborted at the request's deadline.
+    super({ url, fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(Math.max(1, remainingMs() ?? DEFAULT_CALL_MS)) } as RequestInit) as never });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Partial<GatewayContext>>): Promise<void> {
     const headers = request.http?.headers;
     if (!headers) return;
     headers.set(DIENST_TOKEN_HEADER, await this.minter.mint(this.subgraph, context.verzoek ?? null, context.accessToken));
+    const left = remainingMs();
+    if (left !== undefined) headers.set(DEADLINE_HEADER, String(Math.max(1, left - ANSWER_MARGIN_MS)));
     const forward: Partial<Record<string, string>> = context.forwardHeaders ?? {};
     for (const [name, value] of Object.entries(forward)) {
       if (value !== undefined) headers.set(name, value);
@@ -49,13 +55,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<Partial<GatewayC
     } catch (error) {
       const reason = describe(error);
       throw new GraphQLError(`Subgraph "${this.subgraph}" did not answer (${reason}); its fields are null`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph },
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph, retryable: true },
       });
     }
   }
 }
 
+/** Calls outside a client request (none today) still end. */
+const DEFAULT_CALL_MS = 15_000;
+
 function describe(error: unknown): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError' || (error.cause as Error | undefined)?.name === 'TimeoutError')) return 'the request ran out of time';
   const code = (error as { code?: unknown })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code;
   if (typeof code === 'string') return code;
   const status = (error as { extensions?: { response?: { status?: unknown } } })?.extensions?.response?.status;

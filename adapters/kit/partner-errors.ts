@@ -46,9 +46,18 @@ export const STORINGEN = {
   HTTP_FOUT: 'the partner system answered with an error',
   ONGELDIG_ANTWOORD: 'the partner system sent an answer that cannot be read',
   NIET_GECONFIGUREERD: 'the source system is not configured',
+  ONDERBROKEN: 'calls to the partner system are paused after repeated failures',
+  OVERBELAST: 'too many calls to the partner system at once',
+  NIET_GELEZEN: "the partner system's lists could not be read, so this record cannot be found yet",
   FOUT: 'the partner system failed',
 } as const;
 export type Storing = keyof typeof STORINGEN;
+
+/** Whether the same request may succeed later: the failure is the partner's state, not the request or the data. */
+function isRetryable(categorie: Storing, httpStatus: number | undefined): boolean {
+  if (categorie === 'HTTP_FOUT') return httpStatus === undefined || httpStatus >= 500 || httpStatus === 429 || httpStatus === 408;
+  return categorie !== 'ONGELDIG_ANTWOORD' && categorie !== 'NIET_GECONFIGUREERD' && categorie !== 'FOUT';
+}
 
 /** The partner system failed or could not be reached. */
 export class PartnerUnavailableError extends Error {
@@ -57,14 +66,20 @@ export class PartnerUnavailableError extends Error {
   readonly categorie: Storing;
   /** What exactly happened (method and path, error code, parser message): for logs, never for clients. */
   readonly detail?: string;
+  /** Whether asking again later may succeed. */
+  readonly retryable: boolean;
+  /** When the partner said when to ask again (HTTP Retry-After), in seconds. */
+  readonly retryAfterSeconds?: number;
   /** `httpStatus`: the partner's HTTP status, when it answered with one. */
-  constructor(bron: Bron, bronSysteem: string, categorie: Storing, options: { detail?: string; httpStatus?: number; cause?: unknown } = {}) {
+  constructor(bron: Bron, bronSysteem: string, categorie: Storing, options: { detail?: string; httpStatus?: number; retryAfterSeconds?: number; cause?: unknown } = {}) {
     super(`${bron} (${bronSysteem}): ${STORINGEN[categorie]}${options.httpStatus ? ` (HTTP ${options.httpStatus})` : ''}`, { cause: options.cause });
     this.name = 'PartnerUnavailableError';
     this.bron = bron;
     this.bronSysteem = bronSysteem;
     this.categorie = categorie;
     this.detail = options.detail;
+    this.retryable = isRetryable(categorie, options.httpStatus);
+    if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

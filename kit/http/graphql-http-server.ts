@@ -8,6 +8,8 @@
  * - CORS only from the policy's allow-list (no CORS headers at all when it is empty);
  * - `GET /health` (the process answers) and `GET /ready` (what the part's checks say, see
  *   readiness.ts; 503 `application/problem+json` when not ready or stopping), with no token needed;
+ * - a deadline for every request (kit/deadline.ts): the caller's `x-deadline-ms` when it sends a
+ *   shorter one, else `deadlineMs`; everything the request does below runs within it;
  * - a graceful stop: new requests are refused with 503, in-flight ones finish within a bound, then
  *   the remaining connections are closed.
  */
@@ -20,8 +22,19 @@ import type { AddressInfo } from 'node:net';
 import { allowsAnyOrigin, allowsOrigin, CORS_REQUEST_HEADERS, NO_CORS, type CorsPolicy } from './cors-policy.js';
 import { HTTP_FOUTEN, httpErrorBody, type HttpFout } from './http-errors.js';
 import { readiness, type Check } from './readiness.js';
+import { DEADLINE_HEADER, deadlineFrom, withDeadline } from '../deadline.js';
+import { wholeNumberFromEnv } from '../../schema/subgraphs.js';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+/** How long one request may take, gateway to partner and back, unless REQUEST_DEADLINE_MS says otherwise. */
+export const DEFAULT_DEADLINE_MS = 15_000;
+
+/** `REQUEST_DEADLINE_MS`: whole milliseconds from 100 to 300,000, default 15,000. */
+export function deadlineMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = wholeNumberFromEnv('REQUEST_DEADLINE_MS', DEFAULT_DEADLINE_MS, 300_000, env);
+  if (value < 100) throw new Error(`REQUEST_DEADLINE_MS must be at least 100, got ${value}`);
+  return value;
+}
 
 /** What a context function gets to see of a request. */
 export interface HttpRequestInfo {
@@ -45,6 +58,8 @@ export interface GraphQLHttpServerOptions<Ctx extends BaseContext> {
   bodyLimitBytes?: number;
   /** The part's readiness checks for `/ready`; none: ready once listening. */
   ready?: () => Promise<Check[]>;
+  /** Deadline of a request whose caller sends none (or a longer one); default `REQUEST_DEADLINE_MS` or 15 s. */
+  deadlineMs?: number;
 }
 
 export interface RunningHttpServer {
@@ -98,7 +113,8 @@ export async function startGraphQLHttpServer<Ctx extends BaseContext>(options: G
   const handler = fastifyApolloHandler(apollo, {
     context: async (request) => options.context({ headers: request.headers, query: new URL(request.url, 'http://part').searchParams, body: request.body, remoteAddress: request.ip }),
   });
-  app.route({ method: ['GET', 'POST'], url: '/', handler });
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  app.route<{ Reply: string }>({ method: ['GET', 'POST'], url: '/', handler: (request, reply) => withDeadline(deadlineFrom(request.headers[DEADLINE_HEADER], deadlineMs), () => handler.call(app, request, reply)) });
 
   try {
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });

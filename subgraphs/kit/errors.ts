@@ -29,7 +29,18 @@ export function formatPartnerError(formatted: GraphQLFormattedError, error: unkn
   }
   if (original instanceof PartnerUnavailableError) {
     // The message names partner, source system and kind of failure; the detail stays in the log.
-    return { ...formatted, message: original.message, extensions: { code: ErrorCode.PARTNER_UNAVAILABLE, bron: original.bron, bronSysteem: original.bronSysteem, categorie: original.categorie } };
+    return {
+      ...formatted,
+      message: original.message,
+      extensions: {
+        code: ErrorCode.PARTNER_UNAVAILABLE,
+        bron: original.bron,
+        bronSysteem: original.bronSysteem,
+        categorie: original.categorie,
+        retryable: original.retryable,
+        ...(original.retryAfterSeconds !== undefined && { retryAfter: original.retryAfterSeconds }),
+      },
+    };
   }
   return formatted;
 }

@@ -20,7 +20,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { GraphQLError, Kind, parse, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import { startGraphQLHttpServer } from '../../kit/http/graphql-http-server.js';
+import { deadlineMsFromEnv, startGraphQLHttpServer } from '../../kit/http/graphql-http-server.js';
 import type { Check } from '../../kit/http/readiness.js';
 import { formatQueryLimitError, queryLimits, SUBGRAPH_LIMITS } from '../../kit/limits/query-limits.js';
 import { ROUTER, type Dienst } from '../../kit/service-identity/diensten.js';
@@ -87,6 +87,8 @@ export async function startSubgraphServer<Ctx extends BaseContext>(options: Subg
     port: options.port,
     host: options.host,
     ready: options.ready,
+    // The router sends the time left; this is for a caller that sends none.
+    deadlineMs: deadlineMsFromEnv(),
   });
   return { name: options.name, url: server.url, stop: server.stop };
 }

@@ -8,6 +8,7 @@
  * the token or the records.
  */
 import { bearerTokenOf } from '../../kit/auth/token-verifier.js';
+import { budgetMs } from '../../kit/deadline.js';
 import { DIENST_TOKEN_HEADER, type DienstTokenMinter } from '../../kit/service-identity/service-token.js';
 import type { AuditAanroep } from '../kit/access/audit-trail.js';
 import type { MutationVastleggenArgs } from './generated/resolvers-types.js';
@@ -96,7 +97,7 @@ export function createLogboekClient(options: LogboekClientOptions): LogboekClien
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json', authorization, [DIENST_TOKEN_HEADER]: dienstToken },
           body: JSON.stringify({ query: VASTLEGGEN, variables }),
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: AbortSignal.timeout(budgetMs(timeoutMs)),
         });
       } catch (error) {
         throw fail(records.length, describeFetchError(error, timeoutMs), error);
