@@ -1,6 +1,7 @@
 /**
- * A simulated partner system: a real HTTP server with routes, knobs (latency, error rate, hanging
- * requests) and request counters, so tests and benchmarks can see how many partner calls a query
+ * A simulated partner system: a real HTTP server with routes, knobs (latency, and the ways a real
+ * partner fails: errors, hanging requests, dropped connections, unreadable answers, throttling,
+ * flapping) and request counters, so tests and benchmarks can see how many partner calls a query
  * costs. Each sandbox partner (`sandbox/<partner>/`) supplies its routes in its native format.
  * `GET /_sandbox/tellers` returns the counters as JSON; `DELETE /_sandbox/tellers` resets them.
  */
@@ -14,7 +15,21 @@ export interface SandboxKnobs {
   errorRate: number;
   /** Share of requests that never answer (until the client gives up), 0..1. */
   hangRate: number;
+  /** Share of requests whose connection is dropped without an answer (the client sees a reset), 0..1. */
+  resetRate: number;
+  /** Share of requests answered 200 with a body in no format at all, 0..1. */
+  garbageRate: number;
+  /** Share of requests answered 429 with `Retry-After: retryAfterSeconds`, 0..1. */
+  throttleRate: number;
+  /** The `Retry-After` of a throttled answer, in seconds. */
+  retryAfterSeconds: number;
+  /** When above 0, the partner is down (503) in the second half of every period of this many ms. */
+  flapPeriodMs: number;
+  /** The failure knobs apply only to paths containing this text (e.g. one source system's id); '' for all. */
+  scope: string;
 }
+
+export const DEFAULT_KNOBS: SandboxKnobs = { latencyMs: 0, errorRate: 0, hangRate: 0, resetRate: 0, garbageRate: 0, throttleRate: 0, retryAfterSeconds: 1, flapPeriodMs: 0, scope: '' };
 
 export interface SandboxRequest {
   method: string;
@@ -29,6 +44,7 @@ export interface SandboxResponse {
   status?: number;
   contentType: string;
   body: string;
+  headers?: Record<string, string>;
 }
 
 export interface SandboxRoute {
@@ -49,11 +65,15 @@ export interface PartnerServerOptions {
   knobs?: Partial<SandboxKnobs>;
   /** Random source for the error and hang knobs (defaults to Math.random). */
   random?: () => number;
+  /** Clock for the flap knob, in ms (defaults to Date.now). */
+  now?: () => number;
 }
 
 export interface RequestCounters {
   total: number;
   byRoute: Record<string, number>;
+  /** Requests the failure knobs answered (or left unanswered), by kind. */
+  faults: Record<string, number>;
 }
 
 export interface PartnerServer {
@@ -83,9 +103,11 @@ function compile(route: SandboxRoute): CompiledRoute {
 
 export async function startPartnerServer(options: PartnerServerOptions): Promise<PartnerServer> {
   const compiled = options.routes.map(compile);
-  const knobs: SandboxKnobs = { latencyMs: 0, errorRate: 0, hangRate: 0, ...options.knobs };
+  const knobs: SandboxKnobs = { ...DEFAULT_KNOBS, ...options.knobs };
   const random = options.random ?? Math.random;
-  let counters: RequestCounters = { total: 0, byRoute: {} };
+  const now = options.now ?? Date.now;
+  const emptyCounters = (): RequestCounters => ({ total: 0, byRoute: {}, faults: {} });
+  let counters = emptyCounters();
   const hanging = new Set<http.ServerResponse>();
 
   const server = http.createServer((req, res) => {
@@ -100,7 +122,7 @@ export async function startPartnerServer(options: PartnerServerOptions): Promise
   async function respond(req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     if (url.pathname === '/_sandbox/tellers') {
-      if (req.method === 'DELETE') counters = { total: 0, byRoute: {} };
+      if (req.method === 'DELETE') counters = emptyCounters();
       return send(res, { contentType: 'application/json', body: JSON.stringify(counters) });
     }
     for (const { route, regex, names } of compiled) {
@@ -111,13 +133,24 @@ export async function startPartnerServer(options: PartnerServerOptions): Promise
       counters.total += 1;
       counters.byRoute[name] = (counters.byRoute[name] ?? 0) + 1;
       if (knobs.latencyMs > 0) await new Promise((r) => setTimeout(r, knobs.latencyMs));
-      if (knobs.hangRate > 0 && random() < knobs.hangRate) {
-        hanging.add(res);
-        res.on('close', () => hanging.delete(res));
-        return;
-      }
-      if (knobs.errorRate > 0 && random() < knobs.errorRate) {
-        return send(res, problem(503, 'Partner system unavailable (sandbox error knob)'));
+      const fault = url.pathname.includes(knobs.scope) ? faultFor(knobs, random, now()) : undefined;
+      if (fault) {
+        counters.faults[fault] = (counters.faults[fault] ?? 0) + 1;
+        switch (fault) {
+          case 'hang':
+            hanging.add(res);
+            res.on('close', () => hanging.delete(res));
+            return;
+          case 'reset':
+            req.socket.destroy();
+            return;
+          case 'garbage':
+            return send(res, { contentType: 'application/octet-stream', body: '\u0000\u00ff<<not a partner answer' });
+          case 'throttle':
+            return send(res, { ...problem(429, 'Too many requests (sandbox throttle knob)'), headers: { 'retry-after': String(knobs.retryAfterSeconds) } });
+          default:
+            return send(res, problem(503, `Partner system unavailable (sandbox ${fault} knob)`));
+        }
       }
       const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1] ?? '')]));
       try {
@@ -139,7 +172,7 @@ export async function startPartnerServer(options: PartnerServerOptions): Promise
     knobs,
     counters: () => structuredClone(counters),
     resetCounters: () => {
-      counters = { total: 0, byRoute: {} };
+      counters = emptyCounters();
     },
     close: async () => {
       for (const res of hanging) res.destroy();
@@ -163,7 +196,21 @@ function problem(status: number, detail: string): SandboxResponse {
   return { status, contentType: 'application/problem+json', body: JSON.stringify({ type: 'about:blank', title: http.STATUS_CODES[status] ?? 'Error', status, detail }) };
 }
 
+/** Which failure, if any, the knobs inflict on this request. */
+function faultFor(knobs: SandboxKnobs, random: () => number, now: number): 'flap' | 'hang' | 'reset' | 'error' | 'garbage' | 'throttle' | undefined {
+  if (knobs.flapPeriodMs > 0 && now % knobs.flapPeriodMs >= knobs.flapPeriodMs / 2) return 'flap';
+  const rates = [
+    ['hang', knobs.hangRate],
+    ['reset', knobs.resetRate],
+    ['error', knobs.errorRate],
+    ['garbage', knobs.garbageRate],
+    ['throttle', knobs.throttleRate],
+  ] as const;
+  for (const [fault, rate] of rates) if (rate > 0 && random() < rate) return fault;
+  return undefined;
+}
+
 function send(res: http.ServerResponse, response: SandboxResponse): void {
-  res.writeHead(response.status ?? 200, { 'content-type': response.contentType });
+  res.writeHead(response.status ?? 200, { 'content-type': response.contentType, ...response.headers });
   res.end(response.body);
 }

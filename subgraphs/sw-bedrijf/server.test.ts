@@ -117,7 +117,7 @@ describe('SW-bedrijf subgraph', () => {
     sandbox.resetCounters();
     const result = await entities(KANDIDAAT, batch.map(kandidaat));
     expect(result.data?._entities.filter((e) => e?.swDienstverband !== null)).toHaveLength(batch.filter((p) => !p.sw.corrupt).length);
-    expect(sandbox.counters()).toEqual({ total: bedrijven.size, byRoute: { 'medewerkers.csv': bedrijven.size } });
+    expect(sandbox.counters()).toEqual({ total: bedrijven.size, byRoute: { 'medewerkers.csv': bedrijven.size }, faults: {} });
   });
 
   it('resolves Werkgever.swDetacheringen as an aggregate, null where nobody is seconded', async () => {

@@ -145,7 +145,7 @@ describe('werkgeversvereniging subgraph', () => {
     const result = await entities<WerkgeverResult | VacatureResult>(`${WERKGEVER_FIELDS} ${VACATURE_FIELDS}`, [...werkgevers, ...vacatures]);
 
     expect(result.data?._entities).toHaveLength(40);
-    expect(sandbox.counters()).toEqual({ total: 2, byRoute: { werkgevers: 1, vacatures: 1 } });
+    expect(sandbox.counters()).toEqual({ total: 2, byRoute: { werkgevers: 1, vacatures: 1 }, faults: {} });
   });
 
   it('answers PARTNER_UNAVAILABLE with the bron and null fields when the association fails', async () => {
