@@ -48,8 +48,10 @@ function emptyLists(except: string[] = []): void {
       if (!except.includes(`${base}/${list}`)) nock(BASE).get(`${base}/${list}`).query({ page: '1', size: '200' }).reply(200, pagina([], 1, 0));
     }
   }
-  for (const file of ['klanten', 'werkgevers', 'vacatures']) {
-    if (!except.includes(`${CSV}/${file}.csv`)) nock(BASE).get(`${CSV}/${file}.csv`).reply(200, file === 'klanten' ? `${CSV_KLANT_HEADER}\r\n` : 'kvk_nummer\r\n');
+  // An empty export is its header row alone.
+  const headers = { klanten: CSV_KLANT_HEADER, werkgevers: 'kvk_nummer', vacatures: 'nummer' };
+  for (const [file, header] of Object.entries(headers)) {
+    if (!except.includes(`${CSV}/${file}.csv`)) nock(BASE).get(`${CSV}/${file}.csv`).reply(200, `${header}\r\n`);
   }
 }
 

@@ -6,25 +6,25 @@
 import type { GemeenteBronConfig } from '../kit/bronnen.js';
 import { chunk } from '../kit/group-by.js';
 import { field } from '../kit/validate.js';
+import { parseCsvExport } from '../kit/csv-export.js';
 import type { CsvExportClient } from './client.js';
-import { parseCsvExport } from './parse-csv.js';
-import type { ResourceNaam } from './resources.js';
-import type { GemeenteSource } from './source.js';
+import type { GemeenteSource, ResourceRef } from './source.js';
 
 /** Rows handed out per page when streaming a downloaded file. */
 export const CSV_PAGINA = 1000;
 
 export function createCsvSource(bron: GemeenteBronConfig, client: CsvExportClient): GemeenteSource {
-  const download = async (naam: ResourceNaam) => parseCsvExport(await client.bestand(naam), bron.id);
+  const download = async (resource: ResourceRef) =>
+    parseCsvExport(await client.bestand(resource.naam), { bron: 'GEMEENTE', bronSysteem: bron.id, bestand: `${resource.naam}.csv`, sleutelkolom: resource.sleutelVeld });
   return {
     bron,
     async *pages(resource) {
-      const rows = await download(resource.naam);
+      const rows = await download(resource);
       for (const page of chunk(rows, CSV_PAGINA)) yield page;
     },
     async lookup(resource, keys) {
       const wanted = new Set(keys);
-      return (await download(resource.naam)).filter((row) => wanted.has(field(row, resource.sleutelVeld)));
+      return (await download(resource)).filter((row) => wanted.has(field(row, resource.sleutelVeld)));
     },
   };
 }

@@ -8,7 +8,7 @@ import type { RegionaleBronConfig } from '../kit/bronnen.js';
 import type { PartnerRecordIssue } from '../kit/partner-errors.js';
 import type { Pseudonymize } from '../kit/pseudonym.js';
 import { field, validateIdentified, validateRecords, type IdentifiedRecords, type ValidationContext, type Validated } from '../kit/validate.js';
-import { parseExcelCsv } from './parse-csv.js';
+import { parseCsvExport } from '../kit/csv-export.js';
 import { InstrumentRij, MedewerkerRij, WerkgeverIdentiteit, WerkgeverRij, medewerkerIdentiteit, type MedewerkerIdentiteit } from './payload-schemas.js';
 
 /** A row whose identity was read; `rij` is null when the rest of the row is malformed (see `issue`). */
@@ -38,16 +38,16 @@ export type MedewerkersExport = IdentifiedExport<MedewerkerIdentiteit, Medewerke
 export type WerkgeversExport = IdentifiedExport<WerkgeverIdentiteit, WerkgeverRij>;
 
 export function readMedewerkers(text: string, bron: RegionaleBronConfig, pseudonymize: Pseudonymize): MedewerkersExport {
-  const raws = parseExcelCsv(text, bron.id, 'medewerkers.csv');
+  const raws = parseCsvExport(text, { bron: 'SW_BEDRIJF', bronSysteem: bron.id, bestand: 'medewerkers.csv', sleutelkolom: 'personeelsnummer' });
   return asExport(validateIdentified(medewerkerIdentiteit(pseudonymize), MedewerkerRij, raws, context(bron, 'medewerker', 'personeelsnummer')));
 }
 
 export function readWerkgevers(text: string, bron: RegionaleBronConfig): WerkgeversExport {
-  const raws = parseExcelCsv(text, bron.id, 'werkgevers.csv');
+  const raws = parseCsvExport(text, { bron: 'SW_BEDRIJF', bronSysteem: bron.id, bestand: 'werkgevers.csv', sleutelkolom: 'kvk_nummer' });
   return asExport(validateIdentified(WerkgeverIdentiteit, WerkgeverRij, raws, context(bron, 'werkgever', 'kvk_nummer')));
 }
 
 export function readInstrumenten(text: string, bron: RegionaleBronConfig): Validated<InstrumentRij> {
-  const raws = parseExcelCsv(text, bron.id, 'instrumenten.csv');
+  const raws = parseCsvExport(text, { bron: 'SW_BEDRIJF', bronSysteem: bron.id, bestand: 'instrumenten.csv', sleutelkolom: 'instrument_id' });
   return validateRecords(InstrumentRij, raws, context(bron, 'instrument', 'instrument_id'));
 }
