@@ -25,9 +25,12 @@ export interface GemeenteAdapterOptions {
 }
 
 export interface GemeenteAdapter {
+  bron: 'GEMEENTE';
+  /** The configured gemeente source systems. */
+  systemen: readonly string[];
   feed: IndexFeed;
-  /** Reads the lists of every system once and fills the key registries. */
-  warmUp(): Promise<WarmUpResult>;
+  /** Reads the lists of every system (or of those in `only`) and fills the key registries. */
+  warmUp(only?: ReadonlySet<string>): Promise<WarmUpResult>;
   createLoaders(): GemeenteLoaders;
 }
 
@@ -36,8 +39,10 @@ export function createGemeenteAdapter(options: GemeenteAdapterOptions): Gemeente
   const sourcesById = new Map(sources.map((source) => [source.bron.id, source]));
   const registries = createRegistries();
   return {
+    bron: 'GEMEENTE',
+    systemen: sources.map((source) => source.bron.id),
     feed: createIndexFeed(sources, options.pseudonymize, options.vandaag ?? (() => new Date())),
-    warmUp: () => warmUp(sources, registries, options.pseudonymize),
+    warmUp: (only) => warmUp(only ? sources.filter((source) => only.has(source.bron.id)) : sources, registries, options.pseudonymize),
     createLoaders: () => createLoaders(registries, sourcesById),
   };
 }

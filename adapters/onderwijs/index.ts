@@ -32,6 +32,9 @@ export interface WarmUpResult {
 }
 
 export interface OnderwijsAdapter {
+  bron: 'ONDERWIJS';
+  /** SBB's one source system. */
+  systemen: readonly string[];
   feed: IndexFeed;
   /** Reads the deelnemer and leerbaan lists once and registers their keys. */
   warmUp(): Promise<WarmUpResult>;
@@ -68,6 +71,8 @@ export function createOnderwijsAdapter(options: OnderwijsAdapterOptions): Onderw
   }
 
   return {
+    bron: 'ONDERWIJS',
+    systemen: [bronSysteem],
     feed: createOnderwijsFeed({ client, pseudonymize, now: options.now ?? (() => new Date()) }),
     async warmUp() {
       const [d, l] = await Promise.all([registerDeelnemers(), registerLeerbanen()]);

@@ -26,9 +26,12 @@ export interface SwBedrijfAdapterOptions {
 }
 
 export interface SwBedrijfAdapter {
+  bron: 'SW_BEDRIJF';
+  /** The configured SW-bedrijven, one source system each. */
+  systemen: readonly string[];
   feed: IndexFeed;
-  /** Reads every company's employee and employer lists; call before serving lookups. */
-  warmUp(): Promise<WarmUpResult>;
+  /** Reads every company's (or those in `only`) employee and employer lists; call before serving lookups. */
+  warmUp(only?: ReadonlySet<string>): Promise<WarmUpResult>;
   /** Fresh loaders (one set per GraphQL request). */
   createLoaders(): SwBedrijfLoaders;
 }
@@ -39,8 +42,10 @@ export function createSwBedrijfAdapter(options: SwBedrijfAdapterOptions): SwBedr
   const registries = createSwRegistries();
   const deps = { bedrijven: new Map(bedrijven.map((bron) => [bron.id, bron])), client, pseudonymize: options.pseudonymize, registries };
   return {
+    bron: 'SW_BEDRIJF',
+    systemen: bedrijven.map((bron) => bron.id),
     feed: createSwBedrijfFeed(bedrijven, client, options.pseudonymize, options.vandaag),
-    warmUp: () => warmUp(bedrijven, client, options.pseudonymize, registries),
+    warmUp: (only) => warmUp(only ? bedrijven.filter((bron) => only.has(bron.id)) : bedrijven, client, options.pseudonymize, registries),
     createLoaders: () => createSwBedrijfLoaders(deps),
   };
 }

@@ -5,7 +5,8 @@
  * be reached is reported and skipped; the others still count.
  */
 import type { RegionaleBronConfig } from '../kit/bronnen.js';
-import { PartnerUnavailableError, type PartnerRecordIssue } from '../kit/partner-errors.js';
+import { forEachLimited } from '../kit/concurrency.js';
+import { asPartnerUnavailable, type PartnerRecordIssue, type PartnerUnavailableError } from '../kit/partner-errors.js';
 import type { Pseudonymize } from '../kit/pseudonym.js';
 import type { SwBedrijfClient } from './client.js';
 import { readMedewerkers, readWerkgevers } from './read-exports.js';
@@ -30,18 +31,19 @@ async function warmUpBedrijf(bron: RegionaleBronConfig, client: SwBedrijfClient,
   return { records: valid, issues: [...medewerkers.issues, ...werkgevers.issues] };
 }
 
+/** Companies read at the same time: all 35 at once leaves each read waiting behind the others on a busy machine. */
+const GELIJKTIJDIG = 8;
+
 export async function warmUp(bedrijven: readonly RegionaleBronConfig[], client: SwBedrijfClient, pseudonymize: Pseudonymize, registries: SwRegistries): Promise<WarmUpResult> {
-  const results = await Promise.allSettled(bedrijven.map((bron) => warmUpBedrijf(bron, client, pseudonymize, registries)));
   const total: WarmUpResult = { records: 0, issues: [], unavailable: [] };
-  for (const result of results) {
-    if (result.status === 'fulfilled') {
-      total.records += result.value.records;
-      total.issues.push(...result.value.issues);
-    } else if (result.reason instanceof PartnerUnavailableError) {
-      total.unavailable.push(result.reason);
-    } else {
-      throw result.reason;
+  await forEachLimited(bedrijven, GELIJKTIJDIG, async (bron) => {
+    try {
+      const read = await warmUpBedrijf(bron, client, pseudonymize, registries);
+      total.records += read.records;
+      total.issues.push(...read.issues);
+    } catch (error) {
+      total.unavailable.push(asPartnerUnavailable(error, 'SW_BEDRIJF', bron.id));
     }
-  }
+  });
   return total;
 }

@@ -26,6 +26,9 @@ export interface UwvAdapterOptions {
 }
 
 export interface UwvAdapter {
+  bron: 'UWV';
+  /** UWV's one source system. */
+  systemen: readonly string[];
   feed: IndexFeed;
   /** Reads UWV's klanten and vacatures once to learn their keys; answers what it read. */
   warmUp(): Promise<{ records: number; issues: PartnerRecordIssue[] }>;
@@ -37,6 +40,8 @@ export function createUwvAdapter(options: UwvAdapterOptions): UwvAdapter {
   const client = createUwvClient({ baseURL: options.bronnen.uwv.url, bronSysteem: options.bronnen.uwv.id, timeoutMs: options.timeoutMs });
   const registries = { klanten: new KeyRegistry(), vacatures: new KeyRegistry() };
   return {
+    bron: 'UWV',
+    systemen: [options.bronnen.uwv.id],
     feed: createUwvFeed({ client, pseudonymize: options.pseudonymize, vandaag: options.vandaag }),
     warmUp: () => warmUpUwv({ client, pseudonymize: options.pseudonymize, ...registries }),
     createLoaders: () => createUwvLoaders({ client, pseudonymize: options.pseudonymize, ...registries }),

@@ -24,6 +24,9 @@ export interface WerkgeversverenigingAdapterOptions {
 }
 
 export interface WerkgeversverenigingAdapter {
+  bron: 'WERKGEVERSVERENIGING';
+  /** The associations' one source system. */
+  systemen: readonly string[];
   feed: IndexFeed;
   /**
    * Reads the vacancy list so public vacancy ids resolve to the association's ids; each call reads
@@ -54,6 +57,8 @@ export function createWerkgeversverenigingAdapter(options: WerkgeversverenigingA
   };
 
   return {
+    bron: source.bron,
+    systemen: [source.bronSysteem],
     feed: createWvIndexFeed(client, source),
     warmUp,
     createLoaders: () => createWvLoaders({ client, source, vacatureKeys, vacatureKeysReady: () => latest ?? warmUp() }),

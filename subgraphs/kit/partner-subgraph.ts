@@ -1,20 +1,25 @@
 /**
  * How every partner subgraph starts: its adapter reads the partner's lists (the warm-up, which teaches
  * it the partner keys behind public ids), then the subgraph listens with fresh loaders per request.
- * A warm-up that fails does not stop the subgraph — it serves what needs no keys and retries — and
- * with `refreshIntervalMs` the warm-up runs again periodically, so people and vacancies new at the
+ * A source system whose read fails does not stop the subgraph: it serves what needs no keys, reads that
+ * system again with backoff until it succeeds, and meanwhile a field that finds nothing for a record the
+ * loket says that system holds answers `PARTNER_UNAVAILABLE` (`NIET_GELEZEN`) instead of a silent null.
+ * With `refreshIntervalMs` every system is read again periodically, so people and vacancies new at the
  * partner resolve without a restart.
  */
 import { pathToFileURL } from 'node:url';
 import type { BaseContext } from '@apollo/server';
 import type { BronnenConfig } from '../../adapters/kit/bronnen.js';
-import { describeForLog, describeIssue, PartnerUnavailableError, type PartnerRecordIssue } from '../../adapters/kit/partner-errors.js';
-import type { Check } from '../../kit/http/readiness.js';
+import { describeForLog, describeIssue, type PartnerRecordIssue, type PartnerUnavailableError } from '../../adapters/kit/partner-errors.js';
+import type { Bron } from '../../adapters/kit/vocabulary.js';
 import { pseudonymizerFromEnv, type Pseudonymize } from '../../adapters/kit/pseudonym.js';
 import { loadSettings, runEntry } from '../../kit/startup.js';
 import { listenOptionsFromEnv, SUBGRAPHS, wholeNumberFromEnv, type SubgraphName } from '../../schema/subgraphs.js';
 import type { AccessDependencies } from './access/access-context.js';
 import { accessDependencies, accessSettingsFromEnv } from './access/access-settings.js';
+import { createReadSchedule } from './read-schedule.js';
+import { koppelingResolvers, SourceReads } from './source-reads.js';
+import { reportUnreadSystems } from './unread-systems.js';
 import { startSubgraphServer, type RunningSubgraph } from './server.js';
 
 export interface PartnerSubgraphOptions {
@@ -25,11 +30,11 @@ export interface PartnerSubgraphOptions {
   bronnen?: BronnenConfig;
   /** Default `pseudonymizerFromEnv()`. */
   pseudonymize?: Pseudonymize;
-  /** Per partner request; default 10 s. */
+  /** Per partner request; default the adapter kit's (PARTNER_TIMEOUT_MS, 5 s). */
   timeoutMs?: number;
-  /** Read the partner's lists again this often; 0 or absent: only at start. */
+  /** Read every system's lists again this often; 0 or absent: only at start (failed systems are retried regardless). */
   refreshIntervalMs?: number;
-  /** Wait before retrying a failed warm-up; default 30 s. */
+  /** First wait before reading a failed source system again; default 5 s, growing (with jitter) to at most 5 minutes. */
   warmUpRetryMs?: number;
   /** Start-up and warm-up messages (never personal data); default stderr. */
   log?: (message: string) => void;
@@ -44,7 +49,7 @@ export interface WarmUpSummary {
   records: number;
   issues: readonly PartnerRecordIssue[];
   /** Source systems that could not be read (partners with many systems go on without them). */
-  unavailable?: readonly Error[];
+  unavailable?: readonly PartnerUnavailableError[];
 }
 
 /**
@@ -59,13 +64,19 @@ export function logWarmUp(log: (message: string) => void, subgraph: string, summ
 }
 
 export interface PartnerAdapter<Loaders> {
-  warmUp(): Promise<WarmUpSummary>;
+  bron: Bron;
+  /** Every source system whose lists the warm-up reads. */
+  systemen: readonly string[];
+  /** Reads the lists of every source system, or only of those in `only`, and learns their keys. */
+  warmUp(only?: ReadonlySet<string>): Promise<WarmUpSummary>;
   createLoaders(): Loaders;
 }
 
 export interface RunningPartnerSubgraph extends RunningSubgraph {
-  /** The last successful warm-up; undefined while none has succeeded. */
+  /** What the last warm-up read (of every system, or of the ones retried); undefined before the first. */
   lastWarmUp(): WarmUpSummary | undefined;
+  /** Source systems whose latest read failed (or that were never read), with the failure. */
+  unread(): ReadonlyMap<string, PartnerUnavailableError>;
 }
 
 export async function startPartnerSubgraph<Loaders>(
@@ -76,50 +87,44 @@ export async function startPartnerSubgraph<Loaders>(
 ): Promise<RunningPartnerSubgraph> {
   const log = options.log ?? logToStderr;
   let last: WarmUpSummary | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const schedule = (ms: number | undefined) => {
-    if (stopped || !ms) return;
-    timer = setTimeout(() => void warmUp(), ms);
-    timer.unref();
-  };
-  const warmUp = async () => {
+  const reads = new SourceReads(adapter.bron, adapter.systemen);
+
+  const warmUp = async (only: ReadonlySet<string> | undefined): Promise<ReadonlySet<string>> => {
+    const attempted = only ?? adapter.systemen;
     try {
-      last = await adapter.warmUp();
+      last = await adapter.warmUp(only);
+      reads.record(attempted, last.unavailable ?? []);
       logWarmUp(log, name, last);
-      schedule(options.refreshIntervalMs);
     } catch (error) {
-      const retryMs = options.warmUpRetryMs ?? 30_000;
-      log(`${name} warm-up failed, retrying in ${retryMs} ms: ${describeForLog(error)}`);
-      schedule(retryMs);
+      reads.recordFailure(attempted, error);
+      log(`${name} warm-up failed: ${describeForLog(error)}`);
     }
+    if (reads.unread.size > 0) log(`${name} warm-up: reading ${reads.unread.size} source system(s) again soon: ${[...reads.unread.keys()].join(', ')}`);
+    return new Set(reads.unread.keys());
   };
-  await warmUp();
+
+  const schedule = createReadSchedule({ read: warmUp, refreshIntervalMs: options.refreshIntervalMs, retryInitialMs: options.warmUpRetryMs });
+  schedule.after(await warmUp(undefined));
   const running = await startSubgraphServer<BaseContext & { loaders: Loaders }>({
     name,
-    resolvers,
+    // A field that finds nothing for a record held by an unread system says so instead of answering null.
+    resolvers: { ...reportUnreadSystems(resolvers, () => reads.unread), ...koppelingResolvers(name, reads) },
     context: async () => ({ loaders: adapter.createLoaders() }),
     access: options.access ?? accessDependencies(accessSettingsFromEnv(name), name),
     // Serving is possible without the partner's lists (entities without keys); gaps make it degraded.
-    ready: async () => warmUpChecks(last),
+    ready: async () => [last ? { name: 'warm-up', ok: true } : { name: 'warm-up', ok: false, detail: "the partner's lists have not been read yet; retrying" }, ...reads.checks()],
     port: options.port,
     host: options.host,
   });
   return {
     ...running,
     lastWarmUp: () => last,
+    unread: () => reads.unread,
     stop: async () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
+      schedule.stop();
       await running.stop();
     },
   };
-}
-
-/** The readiness checks of a partner subgraph: its last warm-up, and each source system it could not read. */
-export function warmUpChecks(last: WarmUpSummary | undefined): Check[] {
-  if (!last) return [{ name: 'warm-up', ok: false, detail: "the partner's lists have not been read yet; retrying" }];
-  return [{ name: 'warm-up', ok: true }, ...(last.unavailable ?? []).map((error): Check => ({ name: `bron:${error instanceof PartnerUnavailableError ? error.bronSysteem : 'onbekend'}`, ok: false, detail: error.message }))];
 }
 
 /** True when the module at `moduleUrl` is the script Node was started with. */

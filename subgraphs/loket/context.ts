@@ -10,7 +10,7 @@ import type { AccessAwareContext } from '../kit/access/enforce-access.js';
 import type { Database } from '../kit/store/database.js';
 import { createBesluiten, type Besluiten } from './toegang/besluiten.js';
 import { toestemmingenVan, type ToestemmingModel } from './toegang/toestemming-store.js';
-import { instrumentenByIds, kandidatenByIds, vacaturesByIds, werkgeversByKvk } from './store/index-queries.js';
+import { bronSystemenVan, instrumentenByIds, kandidatenByIds, vacaturesByIds, werkgeversByKvk } from './store/index-queries.js';
 
 export interface Context extends AccessAwareContext {
   db: Database;
@@ -23,6 +23,8 @@ export interface Context extends AccessAwareContext {
     vacature: DataLoader<string, VacatureModel | null>;
     werkgever: DataLoader<string, WerkgeverModel | null>;
     instrument: DataLoader<string, InstrumentModel | null>;
+    /** Source systems that hold each entity, per kind. */
+    bronSystemen: Record<'kandidaat' | 'vacature' | 'werkgever', DataLoader<string, string[]>>;
   };
 }
 
@@ -41,6 +43,11 @@ export function createContext(db: Database, access: AccessContext): Context {
       vacature: new DataLoader((ids) => vacaturesByIds(db, ids)),
       werkgever: new DataLoader((kvks) => werkgeversByKvk(db, kvks)),
       instrument: new DataLoader((ids) => instrumentenByIds(db, ids)),
+      bronSystemen: {
+        kandidaat: new DataLoader((ids) => bronSystemenVan(db, 'kandidaat', ids)),
+        vacature: new DataLoader((ids) => bronSystemenVan(db, 'vacature', ids)),
+        werkgever: new DataLoader((kvks) => bronSystemenVan(db, 'werkgever', kvks)),
+      },
     },
   };
 }

@@ -121,6 +121,7 @@ export const resolvers: Resolvers = {
     },
     gemeente: (kandidaat) => gemeenteOf(kandidaat.gemeenteCode),
     toegang: async (kandidaat, _, ctx) => ctx.access.signer.sign(await ctx.besluiten.kandidaat.load(kandidaat.id)),
+    bronSystemen: (kandidaat, _, ctx) => ctx.loaders.bronSystemen.kandidaat.load(kandidaat.id),
     ...toestemmingResolvers.Kandidaat,
   },
   Vacature: {
@@ -128,11 +129,17 @@ export const resolvers: Resolvers = {
     werkgever: (vacature, _, ctx) => ctx.loaders.werkgever.load(vacature.kvkNummer),
     gemeente: (vacature) => gemeenteOf(vacature.gemeenteCode),
     postcodeGebied: (vacature) => vacature.postcode.slice(0, 4),
+    bronSystemen: (vacature, _, ctx) => ctx.loaders.bronSystemen.vacature.load(vacature.id),
   },
   Werkgever: {
     __resolveReference: (reference, ctx) => ctx.loaders.werkgever.load(reference.kvkNummer),
     gemeente: (werkgever) => ref.gemeente(werkgever.gemeenteCode) ?? null,
     toegang: async (werkgever, _, ctx) => ctx.access.signer.sign(await ctx.besluiten.werkgever.load(werkgever.kvkNummer)),
+    bronSystemen: (werkgever, _, ctx) => ctx.loaders.bronSystemen.werkgever.load(werkgever.kvkNummer),
+  },
+  BronStatus: {
+    // The partner subgraphs' Koppeling fields are fetched with this key; the loket's own fields resolve here.
+    __resolveReference: async (reference, ctx) => (await bronStatussen(ctx.db, [reference.bronSysteem]))[0] ?? null,
   },
   Mutation: toestemmingResolvers.Mutation,
   Toestemming: toestemmingResolvers.Toestemming,

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPseudonymizer } from '../../adapters/kit/pseudonym.js';
 import { generateWorld } from '../../sandbox/generator/world.js';
 import { startSandboxes, type Sandboxes } from '../../sandbox/partners.js';
@@ -42,6 +42,36 @@ afterAll(async () => {
   await sandboxes.close().catch(() => {});
   await store.dispose();
   rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('a source the synchronisation could not read', () => {
+  it('is read again with backoff until it succeeds, without a sync interval, and bronStatus shows its error meanwhile', async () => {
+    const [systeem, ander] = sandboxes.bronnen.gemeente.map((b) => b.id) as [string, string];
+    Object.assign(sandboxes.servers.gemeente.knobs, { errorRate: 1, scope: `/${systeem}/` });
+    vi.stubEnv('PARTNER_BREAKER_PAUSE_MS', '300');
+    const loket = await startLoketSubgraph({ bronnen: sandboxes.bronnen, pseudonymize, database: { dataDir: 'memory://' }, access: t.deps, retryInitialMs: 100 });
+    try {
+      const first = await loket.firstSync;
+      expect(first.bronnen.filter((b) => b.fout).map((b) => b.bronSysteem)).toEqual([systeem]);
+      const statusVan = async (id: string) => {
+        const response = await graphql(loket.url, '{ bronStatus { bronSysteem laatsteSynchronisatie aantalRecords fout } }', undefined, await t.headersFor({ sub: 'test-beheerder', rol: 'beheerder' }));
+        return (response.data?.bronStatus as { bronSysteem: string; laatsteSynchronisatie: string | null; aantalRecords: number; fout: string | null }[]).find((b) => b.bronSysteem === id);
+      };
+      expect(await statusVan(systeem)).toMatchObject({ laatsteSynchronisatie: null, aantalRecords: 0, fout: expect.stringMatching(new RegExp(`^GEMEENTE \\(${systeem}\\): `)) });
+      const anderGelezen = (await statusVan(ander))?.laatsteSynchronisatie;
+      expect(anderGelezen).toEqual(expect.any(String));
+
+      Object.assign(sandboxes.servers.gemeente.knobs, { errorRate: 0, scope: '' });
+      await vi.waitFor(async () => expect(await statusVan(systeem)).toMatchObject({ laatsteSynchronisatie: expect.any(String), fout: null }), { timeout: 20_000, interval: 100 });
+      expect((await statusVan(systeem))?.aantalRecords).toBeGreaterThan(0);
+      // Only the failed source was read again.
+      expect((await statusVan(ander))?.laatsteSynchronisatie).toBe(anderGelezen);
+    } finally {
+      vi.unstubAllEnvs();
+      Object.assign(sandboxes.servers.gemeente.knobs, { errorRate: 0, scope: '' });
+      await loket.stop();
+    }
+  });
 });
 
 describe(`loket subgraph restart (${store.kind})`, () => {

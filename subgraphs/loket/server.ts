@@ -2,7 +2,8 @@
  * The loket subgraph: regions, gemeenten and the regional index of candidates, vacancies, employers
  * and instruments. On start it migrates its store, fills the index from every partner's adapter (or,
  * when a persisted index exists, serves it at once and refreshes it in the background), and then
- * refreshes it every `syncIntervalMs`.
+ * refreshes it every `syncIntervalMs`; a source whose read failed is read again with backoff until it
+ * succeeds, whatever the interval.
  *
  * Run on its own: `npx tsx subgraphs/loket/server.ts` (PORT, DATABASE_URL, LOKET_DATA_DIR,
  * SYNC_INTERVAL_SECONDS, PSEUDONIEM_SLEUTEL and the *_BRON_URL variables configure it).
@@ -22,6 +23,7 @@ import { openDatabase, type Database, type DatabaseOptions } from '../kit/store/
 import { migrate } from '../kit/store/migrate.js';
 import { LOKET_MIGRATIONS } from './store/migrations.js';
 import { syncIndex, type SyncReport } from './sync/index-sync.js';
+import { createReadSchedule } from '../kit/read-schedule.js';
 
 export interface LoketSubgraphOptions {
   port?: number;
@@ -29,8 +31,10 @@ export interface LoketSubgraphOptions {
   bronnen?: BronnenConfig;
   pseudonymize?: Pseudonymize;
   database?: DatabaseOptions;
-  /** Refresh the index this often; 0 or absent: only at start. */
+  /** Refresh the index this often; 0 or absent: only at start (a source whose read failed is read again regardless). */
   syncIntervalMs?: number;
+  /** First wait before reading a failed source again; default 5 s, growing (with jitter) to at most 5 minutes. */
+  retryInitialMs?: number;
   log?: (message: string) => void;
   /** Token verification, decision signing, audit log; default from the environment. */
   access?: AccessDependencies;
@@ -38,8 +42,8 @@ export interface LoketSubgraphOptions {
 
 export interface LoketSubgraph extends RunningSubgraph {
   db: Database;
-  /** Reads every partner source again and rebuilds the index. */
-  syncNow(): Promise<SyncReport>;
+  /** Reads every partner source (or those in `only`) again and rebuilds the index. */
+  syncNow(only?: ReadonlySet<string>): Promise<SyncReport>;
   /** The first synchronisation (already settled when the index was empty at start). */
   firstSync: Promise<SyncReport>;
 }
@@ -50,23 +54,44 @@ export async function startLoketSubgraph(options: LoketSubgraphOptions = {}): Pr
   await migrate(db, LOKET_MIGRATIONS);
   const feeds = partnerFeeds({ bronnen: options.bronnen ?? loadBronnen(), pseudonymize: options.pseudonymize ?? pseudonymizerFromEnv() });
 
-  let running: Promise<SyncReport> | undefined;
-  const syncNow = () => {
-    running ??= syncIndex(db, feeds, { log }).finally(() => {
-      running = undefined;
+  // One synchronisation at a time: a request that the running one covers joins it, any other waits for it.
+  let running: { promise: Promise<SyncReport>; only?: ReadonlySet<string> } | undefined;
+  /** Reads every source (or those in `only`) and rebuilds the index. */
+  const syncNow = (only?: ReadonlySet<string>): Promise<SyncReport> => {
+    const current = running;
+    if (current && (!current.only || (only && [...only].every((systeem) => current.only?.has(systeem))))) return current.promise;
+    const start = () => syncIndex(db, feeds, { log, only });
+    const promise: Promise<SyncReport> = (current ? current.promise.catch(() => undefined).then(start) : start()).finally(() => {
+      if (running?.promise === promise) running = undefined;
     });
-    return running;
+    running = { promise, only };
+    return promise;
   };
+  // A source whose read failed is read again with backoff until it succeeds, whatever the interval.
+  const everySource = new Set(feeds.flatMap((feed) => feed.sources.map((source) => source.bronSysteem)));
+  const failedIn = (report: SyncReport) => new Set(report.bronnen.filter((b) => b.fout !== undefined).map((b) => b.bronSysteem));
+  const schedule = createReadSchedule({
+    read: (only) =>
+      syncNow(only).then(failedIn, (error: unknown) => {
+        log(`loket index synchronisation failed: ${error instanceof Error ? error.message : String(error)}`);
+        return only ?? everySource;
+      }),
+    refreshIntervalMs: options.syncIntervalMs,
+    retryInitialMs: options.retryInitialMs,
+  });
   const [existing] = await db.query<{ n: string }>('SELECT count(*) AS n FROM bron_status WHERE laatste_synchronisatie IS NOT NULL');
   const firstSync = syncNow();
   firstSync.then(
-    (report) => log(`loket index: ${report.index.kandidaten} kandidaten, ${report.index.vacatures} vacatures, ${report.index.werkgevers} werkgevers from ${report.bronnen.length} source systems in ${report.duurMs} ms`),
-    (error: unknown) => log(`loket index synchronisation failed: ${error instanceof Error ? error.message : String(error)}`),
+    (report) => {
+      log(`loket index: ${report.index.kandidaten} kandidaten, ${report.index.vacatures} vacatures, ${report.index.werkgevers} werkgevers from ${report.bronnen.length} source systems in ${report.duurMs} ms`);
+      schedule.after(failedIn(report));
+    },
+    (error: unknown) => {
+      log(`loket index synchronisation failed: ${error instanceof Error ? error.message : String(error)}`);
+      schedule.after(everySource);
+    },
   );
   if (Number(existing?.n ?? 0) === 0) await firstSync;
-
-  const timer = options.syncIntervalMs ? setInterval(() => void syncNow().catch(() => {}), options.syncIntervalMs) : undefined;
-  timer?.unref();
 
   const server = await startSubgraphServer({
     name: 'loket',
@@ -89,9 +114,9 @@ export async function startLoketSubgraph(options: LoketSubgraphOptions = {}): Pr
     syncNow,
     firstSync,
     stop: async () => {
-      if (timer) clearInterval(timer);
+      schedule.stop();
       await server.stop();
-      await running?.catch(() => {});
+      await running?.promise.catch(() => {});
       await db.close();
     },
   };

@@ -21,6 +21,21 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/**
+ * A partner source system's state (`Query.bronStatus` of the loket). This subgraph adds whether it can
+ * look up the system's records.
+ */
+export type BronStatus = {
+  __typename?: 'BronStatus';
+  /** Configured source system id, e.g. `gm-am36-a` or `uwv`. */
+  bronSysteem: Scalars['String']['output'];
+  /**
+   * Whether the gemeente subgraph has read this system's lists, which it needs to find its people, employers and vacancies.
+   * Null for source systems of other partners.
+   */
+  gemeenteKoppeling?: Maybe<Koppelingstatus>;
+};
+
 /** A Dutch gemeente (municipality), indeling 2026. Bron: CBS (CC BY 4.0). */
 export type Gemeente = {
   __typename?: 'Gemeente';
@@ -76,17 +91,39 @@ export type GemeenteWerkgeverRelatie = {
  */
 export type Kandidaat = {
   __typename?: 'Kandidaat';
+  /** The source systems that hold this entity, by the loket index (internal; not in the public API). */
+  bronSystemen: Array<Scalars['String']['output']>;
   /**
    * The person's file at the gemeente (Participatiewet, IOAW or IOAZ), from the gemeente's own
    * system. Null when no gemeente system knows the person. When the gemeente system cannot be
    * reached or its record is malformed: null plus an error with `extensions.code`
    * `PARTNER_UNAVAILABLE` / `PARTNER_RECORD_INVALID` and `extensions.bron` `GEMEENTE`.
+   * When a source system that holds it could not be read (yet): null with `PARTNER_UNAVAILABLE` and
+   * `categorie` `NIET_GELEZEN` naming that system, never a silent null.
    */
   gemeenteDossier?: Maybe<GemeenteDossier>;
   /** Pseudonym, stable within this deployment. Safe to put in URLs. */
   id: Scalars['ID']['output'];
   /** Signed access decision of the loket for this request (internal; not in the public API). */
   toegang: Scalars['String']['output'];
+};
+
+/**
+ * Whether a partner subgraph can look up a source system's records. It learns their keys by reading the
+ * system's lists at start and, when that fails, again with backoff until it succeeds.
+ */
+export type Koppelingstatus = {
+  __typename?: 'Koppelingstatus';
+  /**
+   * Why the latest read failed (partner, system and kind of failure); null when it succeeded. Until a
+   * read succeeds, fields of records this system holds answer `PARTNER_UNAVAILABLE` with `categorie`
+   * `NIET_GELEZEN` instead of null.
+   */
+  fout?: Maybe<Scalars['String']['output']>;
+  /** True when the latest read of the system's lists succeeded. */
+  gelezen: Scalars['Boolean']['output'];
+  /** When the system's lists were last read successfully; null when never. */
+  gelezenOp?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** The law (regeling) under which a gemeente supports a person. */
@@ -104,12 +141,16 @@ export type Regeling =
  */
 export type Vacature = {
   __typename?: 'Vacature';
+  /** The source systems that hold this entity, by the loket index (internal; not in the public API). */
+  bronSystemen: Array<Scalars['String']['output']>;
   /** Stable id derived from employer, title and postcode. */
   id: Scalars['ID']['output'];
   /**
    * The vacancy as registered at the WSP. Null when no gemeente system has it. When the gemeente
    * system cannot be reached or its record is malformed: null plus an error with `extensions.code`
    * `PARTNER_UNAVAILABLE` / `PARTNER_RECORD_INVALID`.
+   * When a source system that holds it could not be read (yet): null with `PARTNER_UNAVAILABLE` and
+   * `categorie` `NIET_GELEZEN` naming that system, never a silent null.
    */
   wspVacature?: Maybe<WspVacature>;
 };
@@ -120,12 +161,16 @@ export type Vacature = {
  */
 export type Werkgever = {
   __typename?: 'Werkgever';
+  /** The source systems that hold this entity, by the loket index (internal; not in the public API). */
+  bronSystemen: Array<Scalars['String']['output']>;
   /**
    * What each gemeente (its werkgeversservicepunt) knows of the employer: account manager, last
    * contact and placements with loonkostensubsidie. Empty list when no gemeente knows the employer. Null plus an error
    * (`PARTNER_UNAVAILABLE` / `PARTNER_RECORD_INVALID`, `extensions.bron` `GEMEENTE`) when one of the
    * gemeente systems that know the employer cannot be reached or holds a malformed record, so the
    * rest of the employer view is still served.
+   * When a source system that holds it could not be read (yet): null with `PARTNER_UNAVAILABLE` and
+   * `categorie` `NIET_GELEZEN` naming that system, never a silent null.
    */
   gemeenteRelaties?: Maybe<Array<GemeenteWerkgeverRelatie>>;
   /** KvK number, 8 digits. */
@@ -226,6 +271,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  BronStatus: BronStatus;
   Kandidaat: Kandidaat;
   Vacature: Vacature;
   Werkgever: Werkgever;
@@ -233,25 +279,31 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  BronStatus:
+    ( { __typename: 'BronStatus' }
+    & GraphQLRecursivePick<FederationTypes['BronStatus'], {"bronSysteem":true}> );
   Kandidaat:
     ( { __typename: 'Kandidaat' }
     & GraphQLRecursivePick<FederationTypes['Kandidaat'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Kandidaat'], {"toegang":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['Kandidaat'], {"toegang":true,"bronSystemen":true}> ) );
   Vacature:
     ( { __typename: 'Vacature' }
-    & GraphQLRecursivePick<FederationTypes['Vacature'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Vacature'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Vacature'], {"bronSystemen":true}> ) );
   Werkgever:
     ( { __typename: 'Werkgever' }
     & GraphQLRecursivePick<FederationTypes['Werkgever'], {"kvkNummer":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true,"bronSystemen":true}> ) );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  BronStatus: ResolverTypeWrapper<BronStatus>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FieldSet: ResolverTypeWrapper<Scalars['FieldSet']['output']>;
@@ -261,6 +313,7 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   GemeenteWerkgeverRelatie: ResolverTypeWrapper<GemeenteWerkgeverRelatieModel>;
   Kandidaat: ResolverTypeWrapper<KandidaatRef>;
+  Koppelingstatus: ResolverTypeWrapper<Koppelingstatus>;
   Regeling: Regeling;
   Vacature: ResolverTypeWrapper<VacatureRef>;
   Werkgever: ResolverTypeWrapper<WerkgeverRef>;
@@ -272,6 +325,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  BronStatus: BronStatus | FederationReferenceTypes['BronStatus'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   FieldSet: Scalars['FieldSet']['output'];
@@ -281,6 +335,7 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   GemeenteWerkgeverRelatie: GemeenteWerkgeverRelatieModel;
   Kandidaat: KandidaatRef;
+  Koppelingstatus: Koppelingstatus;
   Vacature: VacatureRef;
   Werkgever: WerkgeverRef;
   WspVacature: WspVacatureModel;
@@ -339,6 +394,12 @@ export type ToegangDirectiveArgs = {
 
 export type ToegangDirectiveResolver<Result, Parent, ContextType = Context, Args = ToegangDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type BronStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BronStatus'] = ResolversParentTypes['BronStatus'], FederationReferenceType extends FederationReferenceTypes['BronStatus'] = FederationReferenceTypes['BronStatus']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BronStatus']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  bronSysteem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gemeenteKoppeling?: Resolver<Maybe<ResolversTypes['Koppelingstatus']>, ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -380,6 +441,12 @@ export type KandidaatResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type KoppelingstatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Koppelingstatus'] = ResolversParentTypes['Koppelingstatus']> = ResolversObject<{
+  fout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  gelezen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  gelezenOp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
 export type VacatureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Vacature'] = ResolversParentTypes['Vacature'], FederationReferenceType extends FederationReferenceTypes['Vacature'] = FederationReferenceTypes['Vacature']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Vacature']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -403,6 +470,7 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  BronStatus?: BronStatusResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   FieldSet?: GraphQLScalarType;
@@ -410,6 +478,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   GemeenteDossier?: GemeenteDossierResolvers<ContextType>;
   GemeenteWerkgeverRelatie?: GemeenteWerkgeverRelatieResolvers<ContextType>;
   Kandidaat?: KandidaatResolvers<ContextType>;
+  Koppelingstatus?: KoppelingstatusResolvers<ContextType>;
   Vacature?: VacatureResolvers<ContextType>;
   Werkgever?: WerkgeverResolvers<ContextType>;
   WspVacature?: WspVacatureResolvers<ContextType>;

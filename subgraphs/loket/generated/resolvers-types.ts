@@ -134,7 +134,11 @@ export type Bron =
   /** Employer and branche associations, O&O funds. */
   | 'WERKGEVERSVERENIGING';
 
-/** Freshness of the loket index for one partner source system. */
+/**
+ * Freshness of the loket index for one partner source system. The partner subgraphs add whether they
+ * can look up the system's records (`gemeenteKoppeling`, `uwvKoppeling`, `swBedrijfKoppeling`,
+ * `onderwijsKoppeling`, `werkgeversverenigingKoppeling`: null for other partners' systems).
+ */
 export type BronStatus = {
   __typename?: 'BronStatus';
   /** Records from this source now in the index. */
@@ -145,7 +149,10 @@ export type BronStatus = {
   bron: Bron;
   /** Configured source system id, e.g. `gm-am36-a` or `uwv`. */
   bronSysteem: Scalars['String']['output'];
-  /** Set when the last synchronisation of this source failed. */
+  /**
+   * Set when the last synchronisation of this source failed; the index keeps its previous records and
+   * reads the source again with backoff until it succeeds.
+   */
   fout?: Maybe<Scalars['String']['output']>;
   /** When the index last read this source completely. */
   laatsteSynchronisatie?: Maybe<Scalars['DateTime']['output']>;
@@ -264,6 +271,12 @@ export type Kandidaat = {
   beschikbaarPer?: Maybe<Scalars['Date']['output']>;
   /** When any partner last changed the person's data. Old dates mean a stale profile. */
   bijgewerktOp: Scalars['DateTime']['output'];
+  /**
+   * The source systems whose lists hold this person, by the loket index (internal: partner subgraphs
+   * `@requires` it to tell "not known here" from "known, but the system could not be read"; not in the
+   * public API).
+   */
+  bronSystemen: Array<Scalars['String']['output']>;
   /**
    * Every partner that knows this person. Pseudonymous matching data: for klantmanagers and
    * accountmanagers; a `werkgever` gets null with `FORBIDDEN` (it reveals benefits).
@@ -538,6 +551,12 @@ export type Vacature = {
   bijgewerktOp: Scalars['DateTime']['output'];
   /** The partner that posted it first (UWV before the others). */
   bron: Bron;
+  /**
+   * The source systems whose lists hold this vacancy, by the loket index (internal: partner subgraphs
+   * `@requires` it to tell "not known here" from "known, but the system could not be read"; not in the
+   * public API).
+   */
+  bronSystemen: Array<Scalars['String']['output']>;
   /** Every partner that has this vacancy. */
   bronnen: Array<Bron>;
   /** Target groups the vacancy is meant for (e.g. `BANENAFSPRAAK`). */
@@ -621,6 +640,12 @@ export type Werkgever = {
   __typename?: 'Werkgever';
   /** When any partner last changed what it knows about this employer. */
   bijgewerktOp: Scalars['DateTime']['output'];
+  /**
+   * The source systems whose lists hold this employer, by the loket index (internal: partner subgraphs
+   * `@requires` it to tell "not known here" from "known, but the system could not be read"; not in the
+   * public API).
+   */
+  bronSystemen: Array<Scalars['String']['output']>;
   /**
    * Every partner that knows this employer. For klantmanagers and accountmanagers of the employer's
    * region and for the employer itself; otherwise null with `FORBIDDEN`.
@@ -757,6 +782,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Arbeidsmarktregio: Arbeidsmarktregio;
+  BronStatus: BronStatus;
   Gemeente: Gemeente;
   Instrument: Instrument;
   Kandidaat: Kandidaat;
@@ -769,6 +795,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Arbeidsmarktregio:
     ( { __typename: 'Arbeidsmarktregio' }
     & GraphQLRecursivePick<FederationTypes['Arbeidsmarktregio'], {"code":true}> );
+  BronStatus:
+    ( { __typename: 'BronStatus' }
+    & GraphQLRecursivePick<FederationTypes['BronStatus'], {"bronSysteem":true}> );
   Gemeente:
     ( { __typename: 'Gemeente' }
     & GraphQLRecursivePick<FederationTypes['Gemeente'], {"code":true}> );
@@ -834,7 +863,7 @@ export type ResolversParentTypes = ResolversObject<{
   Arbeidsmarktregio: RegioModel;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
-  BronStatus: BronStatus;
+  BronStatus: BronStatus | FederationReferenceTypes['BronStatus'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   FieldSet: Scalars['FieldSet']['output'];
@@ -931,7 +960,8 @@ export type ArbeidsmarktregioResolvers<ContextType = Context, ParentType extends
   werkgevers?: Resolver<Maybe<ResolversTypes['WerkgeverConnection']>, ParentType, ContextType, Partial<ArbeidsmarktregioWerkgeversArgs>>;
 }>;
 
-export type BronStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BronStatus'] = ResolversParentTypes['BronStatus']> = ResolversObject<{
+export type BronStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BronStatus'] = ResolversParentTypes['BronStatus'], FederationReferenceType extends FederationReferenceTypes['BronStatus'] = FederationReferenceTypes['BronStatus']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BronStatus']> | FederationReferenceType, FederationReferenceType, ContextType>;
   aantalRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   afgewezen?: Resolver<Array<ResolversTypes['AfgewezenRecord']>, ParentType, ContextType>;
   bron?: Resolver<ResolversTypes['Bron'], ParentType, ContextType>;
@@ -977,6 +1007,7 @@ export type KandidaatResolvers<ContextType = Context, ParentType extends Resolve
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Kandidaat']> | FederationReferenceType, FederationReferenceType, ContextType>;
   beschikbaarPer?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   bijgewerktOp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  bronSystemen?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   bronnen?: Resolver<Maybe<Array<ResolversTypes['Bron']>>, ParentType, ContextType>;
   competenties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   doelgroepen?: Resolver<Maybe<Array<ResolversTypes['Doelgroep']>>, ParentType, ContextType>;
@@ -1040,6 +1071,7 @@ export type VacatureResolvers<ContextType = Context, ParentType extends Resolver
   beroepscode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   bijgewerktOp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   bron?: Resolver<ResolversTypes['Bron'], ParentType, ContextType>;
+  bronSystemen?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   bronnen?: Resolver<Array<ResolversTypes['Bron']>, ParentType, ContextType>;
   doelgroepen?: Resolver<Array<ResolversTypes['Doelgroep']>, ParentType, ContextType>;
   gemeente?: Resolver<ResolversTypes['Gemeente'], ParentType, ContextType>;
@@ -1067,6 +1099,7 @@ export type VacatureEdgeResolvers<ContextType = Context, ParentType extends Reso
 export type WerkgeverResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Werkgever'] = ResolversParentTypes['Werkgever'], FederationReferenceType extends FederationReferenceTypes['Werkgever'] = FederationReferenceTypes['Werkgever']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Werkgever']> | FederationReferenceType, FederationReferenceType, ContextType>;
   bijgewerktOp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  bronSystemen?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   bronnen?: Resolver<Maybe<Array<ResolversTypes['Bron']>>, ParentType, ContextType>;
   gemeente?: Resolver<Maybe<ResolversTypes['Gemeente']>, ParentType, ContextType>;
   kvkNummer?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

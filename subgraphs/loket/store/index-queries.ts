@@ -115,6 +115,16 @@ export const kandidatenByIds = (db: Database, ids: readonly string[]) => byIds<K
 export const vacaturesByIds = (db: Database, ids: readonly string[]) => byIds<VacatureModel>(db, VACATURE_SELECT, 'vacature', 'id', 'id', ids);
 export const werkgeversByKvk = (db: Database, kvks: readonly string[]) => byIds<WerkgeverModel>(db, WERKGEVER_SELECT, 'werkgever', 'kvk_nummer', 'kvkNummer', kvks);
 
+const PER_BRON = { kandidaat: ['kandidaat_bron', 'id'], vacature: ['vacature_bron', 'id'], werkgever: ['werkgever_bron', 'kvk_nummer'] } as const;
+
+/** Per id, the source systems whose lists hold it (sorted; empty when none does). */
+export async function bronSystemenVan(db: Database, soort: keyof typeof PER_BRON, ids: readonly string[]): Promise<string[][]> {
+  const [table, key] = PER_BRON[soort];
+  const rows = await db.query<{ id: string; systemen: string[] }>(`SELECT ${key} AS id, array_agg(bron_systeem ORDER BY bron_systeem) AS systemen FROM ${table} WHERE ${key} = ANY($1) GROUP BY ${key}`, [ids]);
+  const per = new Map(rows.map((r) => [r.id, r.systemen]));
+  return ids.map((id) => per.get(id) ?? []);
+}
+
 export async function instrumentenByIds(db: Database, ids: readonly string[]): Promise<(InstrumentModel | null)[]> {
   const rows = await db.query<InstrumentModel & Record<string, unknown>>(`SELECT DISTINCT ON (id) ${INSTRUMENT_SELECT} FROM instrument WHERE id = ANY($1::text[]) ORDER BY id, bron_systeem`, [ids]);
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -146,12 +156,16 @@ export interface BronStatusRow {
   afgewezen: { recordSoort: string; record: string; veld: string; melding: string }[];
 }
 
-export async function bronStatussen(db: Database): Promise<BronStatusRow[]> {
+export async function bronStatussen(db: Database, systemen?: readonly string[]): Promise<BronStatusRow[]> {
+  const where = systemen ? 'WHERE bron_systeem = ANY($1)' : '';
+  const params = systemen ? [systemen] : [];
   const statuses = await db.query<Omit<BronStatusRow, 'afgewezen'>>(
-    `SELECT bron, bron_systeem AS "bronSysteem", ${ts('laatste_synchronisatie')} AS "laatsteSynchronisatie", aantal_records AS "aantalRecords", fout FROM bron_status ORDER BY bron, bron_systeem`,
+    `SELECT bron, bron_systeem AS "bronSysteem", ${ts('laatste_synchronisatie')} AS "laatsteSynchronisatie", aantal_records AS "aantalRecords", fout FROM bron_status ${where} ORDER BY bron, bron_systeem`,
+    params,
   );
   const rejected = await db.query<{ bronSysteem: string; recordSoort: string; record: string; veld: string; melding: string }>(
-    'SELECT bron_systeem AS "bronSysteem", record_soort AS "recordSoort", record, veld, melding FROM afgewezen_record ORDER BY bron_systeem, record_soort, record',
+    `SELECT bron_systeem AS "bronSysteem", record_soort AS "recordSoort", record, veld, melding FROM afgewezen_record ${where} ORDER BY bron_systeem, record_soort, record`,
+    params,
   );
   return statuses.map((s) => ({ ...s, afgewezen: rejected.filter((r) => r.bronSysteem === s.bronSysteem).map(({ bronSysteem: _, ...r }) => r) }));
 }

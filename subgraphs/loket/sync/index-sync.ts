@@ -32,12 +32,14 @@ export interface SyncOptions {
   /** Source systems read at the same time. Default 4. */
   concurrency?: number;
   log?: (message: string) => void;
+  /** Read only these source systems (e.g. those whose last read failed); default every one. */
+  only?: ReadonlySet<string>;
 }
 
 export async function syncIndex(db: Database, feeds: IndexFeed[], options: SyncOptions = {}): Promise<SyncReport> {
   const started = performance.now();
   const run = await nextSyncRun(db);
-  const sources = feeds.flatMap((feed) => feed.sources);
+  const sources = feeds.flatMap((feed) => feed.sources).filter((source) => !options.only || options.only.has(source.bronSysteem));
   const reports: SourceReport[] = [];
   await forEachLimited(sources, options.concurrency ?? 4, async (source) => {
     reports.push(await syncSource(db, run, source, options.log));

@@ -21,6 +21,21 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/**
+ * A partner source system's state (`Query.bronStatus` of the loket). This subgraph adds whether it can
+ * look up the system's records.
+ */
+export type BronStatus = {
+  __typename?: 'BronStatus';
+  /** Configured source system id, e.g. `gm-am36-a` or `uwv`. */
+  bronSysteem: Scalars['String']['output'];
+  /**
+   * Whether the onderwijs subgraph has read this system's lists, which it needs to find its students and apprenticeship vacancies.
+   * Null for source systems of other partners.
+   */
+  onderwijsKoppeling?: Maybe<Koppelingstatus>;
+};
+
 /** One mbo result (diploma, certificate or praktijkverklaring) of a person. */
 export type Diploma = {
   __typename?: 'Diploma';
@@ -62,15 +77,37 @@ export type Erkenning = {
  */
 export type Kandidaat = {
   __typename?: 'Kandidaat';
+  /** The source systems that hold this entity, by the loket index (internal; not in the public API). */
+  bronSystemen: Array<Scalars['String']['output']>;
   /** Pseudonym, stable within this deployment (the same as in every other subgraph). */
   id: Scalars['ID']['output'];
   /**
    * The person's mbo results as registered by ROC's/SBB. Null when onderwijs does not know the person;
    * null with a `PARTNER_RECORD_INVALID` error when SBB's record of the person is malformed.
+   * When a source system that holds it could not be read (yet): null with `PARTNER_UNAVAILABLE` and
+   * `categorie` `NIET_GELEZEN` naming that system, never a silent null.
    */
   onderwijs?: Maybe<OnderwijsGegevens>;
   /** Signed access decision of the loket for this request (internal; not in the public API). */
   toegang: Scalars['String']['output'];
+};
+
+/**
+ * Whether a partner subgraph can look up a source system's records. It learns their keys by reading the
+ * system's lists at start and, when that fails, again with backoff until it succeeds.
+ */
+export type Koppelingstatus = {
+  __typename?: 'Koppelingstatus';
+  /**
+   * Why the latest read failed (partner, system and kind of failure); null when it succeeded. Until a
+   * read succeeds, fields of records this system holds answer `PARTNER_UNAVAILABLE` with `categorie`
+   * `NIET_GELEZEN` instead of null.
+   */
+  fout?: Maybe<Scalars['String']['output']>;
+  /** True when the latest read of the system's lists succeeded. */
+  gelezen: Scalars['Boolean']['output'];
+  /** When the system's lists were last read successfully; null when never. */
+  gelezenOp?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** The education side of a leerbaan: which course the job leads to and how it is followed. */
@@ -114,20 +151,30 @@ export type OnderwijsGegevens = {
 /** A vacancy. The onderwijs subgraph adds the education side of vacancies that are SBB leerbanen. */
 export type Vacature = {
   __typename?: 'Vacature';
+  /** The source systems that hold this entity, by the loket index (internal; not in the public API). */
+  bronSystemen: Array<Scalars['String']['output']>;
   /** Stable id derived from employer, title and postcode. */
   id: Scalars['ID']['output'];
-  /** The course and learning pathway of the job when it is an SBB leerbaan; null for other vacancies. */
+  /**
+   * The course and learning pathway of the job when it is an SBB leerbaan; null for other vacancies.
+   * When a source system that holds it could not be read (yet): null with `PARTNER_UNAVAILABLE` and
+   * `categorie` `NIET_GELEZEN` naming that system, never a silent null.
+   */
   leerbaan?: Maybe<Leerbaan>;
 };
 
 /** An employer (werkgever). The onderwijs subgraph adds SBB's recognition as erkend leerbedrijf. */
 export type Werkgever = {
   __typename?: 'Werkgever';
+  /** The source systems that hold this entity, by the loket index (internal; not in the public API). */
+  bronSystemen: Array<Scalars['String']['output']>;
   /** KvK number, 8 digits. */
   kvkNummer: Scalars['ID']['output'];
   /**
    * SBB's recognition of the employer as leerbedrijf (where students may do their BBL or internship).
    * Null when SBB does not know the employer.
+   * When a source system that holds it could not be read (yet): null with `PARTNER_UNAVAILABLE` and
+   * `categorie` `NIET_GELEZEN` naming that system, never a silent null.
    */
   leerbedrijf?: Maybe<Leerbedrijf>;
   /** Signed access decision of the loket for this request (internal; not in the public API). */
@@ -215,6 +262,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  BronStatus: BronStatus;
   Kandidaat: Kandidaat;
   Vacature: Vacature;
   Werkgever: Werkgever;
@@ -222,25 +270,31 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  BronStatus:
+    ( { __typename: 'BronStatus' }
+    & GraphQLRecursivePick<FederationTypes['BronStatus'], {"bronSysteem":true}> );
   Kandidaat:
     ( { __typename: 'Kandidaat' }
     & GraphQLRecursivePick<FederationTypes['Kandidaat'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Kandidaat'], {"toegang":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['Kandidaat'], {"toegang":true,"bronSystemen":true}> ) );
   Vacature:
     ( { __typename: 'Vacature' }
-    & GraphQLRecursivePick<FederationTypes['Vacature'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Vacature'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Vacature'], {"bronSystemen":true}> ) );
   Werkgever:
     ( { __typename: 'Werkgever' }
     & GraphQLRecursivePick<FederationTypes['Werkgever'], {"kvkNummer":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true,"bronSystemen":true}> ) );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  BronStatus: ResolverTypeWrapper<BronStatus>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Diploma: ResolverTypeWrapper<Diploma>;
@@ -250,6 +304,7 @@ export type ResolversTypes = ResolversObject<{
   FieldSet: ResolverTypeWrapper<Scalars['FieldSet']['output']>;
   Kandidaat: ResolverTypeWrapper<KandidaatRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Koppelingstatus: ResolverTypeWrapper<Koppelingstatus>;
   Leerbaan: ResolverTypeWrapper<LeerbaanModel>;
   Leerbedrijf: ResolverTypeWrapper<LeerbedrijfModel>;
   Leerweg: Leerweg;
@@ -263,6 +318,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  BronStatus: BronStatus | FederationReferenceTypes['BronStatus'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Diploma: Diploma;
@@ -271,6 +327,7 @@ export type ResolversParentTypes = ResolversObject<{
   FieldSet: Scalars['FieldSet']['output'];
   Kandidaat: KandidaatRef;
   ID: Scalars['ID']['output'];
+  Koppelingstatus: Koppelingstatus;
   Leerbaan: LeerbaanModel;
   Leerbedrijf: LeerbedrijfModel;
   OnderwijsGegevens: OnderwijsGegevensModel;
@@ -331,6 +388,12 @@ export type ToegangDirectiveArgs = {
 
 export type ToegangDirectiveResolver<Result, Parent, ContextType = Context, Args = ToegangDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type BronStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BronStatus'] = ResolversParentTypes['BronStatus'], FederationReferenceType extends FederationReferenceTypes['BronStatus'] = FederationReferenceTypes['BronStatus']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BronStatus']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  bronSysteem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onderwijsKoppeling?: Resolver<Maybe<ResolversTypes['Koppelingstatus']>, ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -361,6 +424,12 @@ export type KandidaatResolvers<ContextType = Context, ParentType extends Resolve
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Kandidaat']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   onderwijs?: Resolver<Maybe<ResolversTypes['OnderwijsGegevens']>, ParentType, ContextType>;
+}>;
+
+export type KoppelingstatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Koppelingstatus'] = ResolversParentTypes['Koppelingstatus']> = ResolversObject<{
+  fout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  gelezen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  gelezenOp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type LeerbaanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Leerbaan'] = ResolversParentTypes['Leerbaan']> = ResolversObject<{
@@ -397,12 +466,14 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  BronStatus?: BronStatusResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Diploma?: DiplomaResolvers<ContextType>;
   Erkenning?: ErkenningResolvers<ContextType>;
   FieldSet?: GraphQLScalarType;
   Kandidaat?: KandidaatResolvers<ContextType>;
+  Koppelingstatus?: KoppelingstatusResolvers<ContextType>;
   Leerbaan?: LeerbaanResolvers<ContextType>;
   Leerbedrijf?: LeerbedrijfResolvers<ContextType>;
   OnderwijsGegevens?: OnderwijsGegevensResolvers<ContextType>;

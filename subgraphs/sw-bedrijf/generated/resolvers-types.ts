@@ -15,9 +15,26 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, ISO 8601 `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
+  /** A moment in time, ISO 8601 with offset, e.g. `2026-11-24T09:30:00Z`. */
+  DateTime: { input: string; output: string; }
   FieldSet: { input: unknown; output: unknown; }
   link__Import: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/**
+ * A partner source system's state (`Query.bronStatus` of the loket). This subgraph adds whether it can
+ * look up the system's records.
+ */
+export type BronStatus = {
+  __typename?: 'BronStatus';
+  /** Configured source system id, e.g. `gm-am36-a` or `uwv`. */
+  bronSysteem: Scalars['String']['output'];
+  /**
+   * Whether the SW-bedrijf subgraph has read this system's lists, which it needs to find its employees and employers.
+   * Null for source systems of other partners.
+   */
+  swBedrijfKoppeling?: Maybe<Koppelingstatus>;
 };
 
 /**
@@ -27,16 +44,38 @@ export type Scalars = {
  */
 export type Kandidaat = {
   __typename?: 'Kandidaat';
+  /** The source systems that hold this entity, by the loket index (internal; not in the public API). */
+  bronSystemen: Array<Scalars['String']['output']>;
   /** Pseudonym, stable within this deployment. Safe to put in URLs. */
   id: Scalars['ID']['output'];
   /**
    * The person's employment at the SW-bedrijf of their region (Wsw or beschut werk). Null when no
    * SW-bedrijf employs the person. When the SW-bedrijf cannot be reached or its record is malformed,
    * null plus an error with `extensions.code` `PARTNER_UNAVAILABLE` / `PARTNER_RECORD_INVALID`.
+   * When a source system that holds it could not be read (yet): null with `PARTNER_UNAVAILABLE` and
+   * `categorie` `NIET_GELEZEN` naming that system, never a silent null.
    */
   swDienstverband?: Maybe<SwDienstverband>;
   /** Signed access decision of the loket for this request (internal; not in the public API). */
   toegang: Scalars['String']['output'];
+};
+
+/**
+ * Whether a partner subgraph can look up a source system's records. It learns their keys by reading the
+ * system's lists at start and, when that fails, again with backoff until it succeeds.
+ */
+export type Koppelingstatus = {
+  __typename?: 'Koppelingstatus';
+  /**
+   * Why the latest read failed (partner, system and kind of failure); null when it succeeded. Until a
+   * read succeeds, fields of records this system holds answer `PARTNER_UNAVAILABLE` with `categorie`
+   * `NIET_GELEZEN` instead of null.
+   */
+  fout?: Maybe<Scalars['String']['output']>;
+  /** True when the latest read of the system's lists succeeded. */
+  gelezen: Scalars['Boolean']['output'];
+  /** When the system's lists were last read successfully; null when never. */
+  gelezenOp?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** What the SW-bedrijf seconds to one employer, in aggregate. */
@@ -89,12 +128,16 @@ export type SwDienstverbandSoort =
  */
 export type Werkgever = {
   __typename?: 'Werkgever';
+  /** The source systems that hold this entity, by the loket index (internal; not in the public API). */
+  bronSystemen: Array<Scalars['String']['output']>;
   /** KvK number, 8 digits. */
   kvkNummer: Scalars['ID']['output'];
   /**
    * Secondments of SW-bedrijf employees at this employer, in aggregate (no persons are listed). Set
    * whenever an SW-bedrijf works with the employer (`aantalMedewerkers` may be 0 between
    * secondments); null when no SW-bedrijf knows it.
+   * When a source system that holds it could not be read (yet): null with `PARTNER_UNAVAILABLE` and
+   * `categorie` `NIET_GELEZEN` naming that system, never a silent null.
    */
   swDetacheringen?: Maybe<SwDetacheringen>;
   /** Signed access decision of the loket for this request (internal; not in the public API). */
@@ -182,32 +225,39 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  BronStatus: BronStatus;
   Kandidaat: Kandidaat;
   Werkgever: Werkgever;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  BronStatus:
+    ( { __typename: 'BronStatus' }
+    & GraphQLRecursivePick<FederationTypes['BronStatus'], {"bronSysteem":true}> );
   Kandidaat:
     ( { __typename: 'Kandidaat' }
     & GraphQLRecursivePick<FederationTypes['Kandidaat'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Kandidaat'], {"toegang":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['Kandidaat'], {"toegang":true,"bronSystemen":true}> ) );
   Werkgever:
     ( { __typename: 'Werkgever' }
     & GraphQLRecursivePick<FederationTypes['Werkgever'], {"kvkNummer":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true,"bronSystemen":true}> ) );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  BronStatus: ResolverTypeWrapper<BronStatus>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FieldSet: ResolverTypeWrapper<Scalars['FieldSet']['output']>;
   Kandidaat: ResolverTypeWrapper<KandidaatRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Koppelingstatus: ResolverTypeWrapper<Koppelingstatus>;
   SwDetacheringen: ResolverTypeWrapper<SwDetacheringenRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -221,10 +271,13 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  BronStatus: BronStatus | FederationReferenceTypes['BronStatus'];
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   FieldSet: Scalars['FieldSet']['output'];
   Kandidaat: KandidaatRef;
   ID: Scalars['ID']['output'];
+  Koppelingstatus: Koppelingstatus;
   SwDetacheringen: SwDetacheringenRecord;
   Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
@@ -285,8 +338,18 @@ export type ToegangDirectiveArgs = {
 
 export type ToegangDirectiveResolver<Result, Parent, ContextType = Context, Args = ToegangDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type BronStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BronStatus'] = ResolversParentTypes['BronStatus'], FederationReferenceType extends FederationReferenceTypes['BronStatus'] = FederationReferenceTypes['BronStatus']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BronStatus']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  bronSysteem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  swBedrijfKoppeling?: Resolver<Maybe<ResolversTypes['Koppelingstatus']>, ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export interface FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['FieldSet'], any> {
@@ -297,6 +360,12 @@ export type KandidaatResolvers<ContextType = Context, ParentType extends Resolve
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Kandidaat']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   swDienstverband?: Resolver<Maybe<ResolversTypes['SwDienstverband']>, ParentType, ContextType>;
+}>;
+
+export type KoppelingstatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Koppelingstatus'] = ResolversParentTypes['Koppelingstatus']> = ResolversObject<{
+  fout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  gelezen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  gelezenOp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type SwDetacheringenResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SwDetacheringen'] = ResolversParentTypes['SwDetacheringen']> = ResolversObject<{
@@ -325,9 +394,12 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  BronStatus?: BronStatusResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   FieldSet?: GraphQLScalarType;
   Kandidaat?: KandidaatResolvers<ContextType>;
+  Koppelingstatus?: KoppelingstatusResolvers<ContextType>;
   SwDetacheringen?: SwDetacheringenResolvers<ContextType>;
   SwDienstverband?: SwDienstverbandResolvers<ContextType>;
   Werkgever?: WerkgeverResolvers<ContextType>;

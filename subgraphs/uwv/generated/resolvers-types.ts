@@ -22,12 +22,29 @@ export type Scalars = {
 };
 
 /**
+ * A partner source system's state (`Query.bronStatus` of the loket). This subgraph adds whether it can
+ * look up the system's records.
+ */
+export type BronStatus = {
+  __typename?: 'BronStatus';
+  /** Configured source system id, e.g. `gm-am36-a` or `uwv`. */
+  bronSysteem: Scalars['String']['output'];
+  /**
+   * Whether the UWV subgraph has read this system's lists, which it needs to find its people and vacancies.
+   * Null for source systems of other partners.
+   */
+  uwvKoppeling?: Maybe<Koppelingstatus>;
+};
+
+/**
  * A job seeker (kandidaat) known to one or more partners. `id` is a pseudonym that is the same for
  * every partner; the BSN never enters the graph. This subgraph gives matching data only; the partner
  * subgraphs add their own dossiers.
  */
 export type Kandidaat = {
   __typename?: 'Kandidaat';
+  /** The source systems that hold this entity, by the loket index (internal; not in the public API). */
+  bronSystemen: Array<Scalars['String']['output']>;
   /** Pseudonym, stable within this deployment. Safe to put in URLs. */
   id: Scalars['ID']['output'];
   /** Signed access decision of the loket for this request (internal; not in the public API). */
@@ -36,8 +53,28 @@ export type Kandidaat = {
    * UWV's dossier of the person. Null when UWV does not know the person; null with a
    * `PARTNER_RECORD_INVALID` error when UWV's record of the person is malformed, and with a
    * `PARTNER_UNAVAILABLE` error when UWV could not be reached.
+   * When a source system that holds it could not be read (yet): null with `PARTNER_UNAVAILABLE` and
+   * `categorie` `NIET_GELEZEN` naming that system, never a silent null.
    */
   uwvDossier?: Maybe<UwvDossier>;
+};
+
+/**
+ * Whether a partner subgraph can look up a source system's records. It learns their keys by reading the
+ * system's lists at start and, when that fails, again with backoff until it succeeds.
+ */
+export type Koppelingstatus = {
+  __typename?: 'Koppelingstatus';
+  /**
+   * Why the latest read failed (partner, system and kind of failure); null when it succeeded. Until a
+   * read succeeds, fields of records this system holds answer `PARTNER_UNAVAILABLE` with `categorie`
+   * `NIET_GELEZEN` instead of null.
+   */
+  fout?: Maybe<Scalars['String']['output']>;
+  /** True when the latest read of the system's lists succeeded. */
+  gelezen: Scalars['Boolean']['output'];
+  /** When the system's lists were last read successfully; null when never. */
+  gelezenOp?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** What UWV knows about one job seeker. */
@@ -87,11 +124,15 @@ export type UwvWerkgeverRelatie = {
  */
 export type Vacature = {
   __typename?: 'Vacature';
+  /** The source systems that hold this entity, by the loket index (internal; not in the public API). */
+  bronSystemen: Array<Scalars['String']['output']>;
   /** Stable id derived from employer, title and postcode. */
   id: Scalars['ID']['output'];
   /**
    * The vacancy as posted on werk.nl. Null when the vacancy is not on werk.nl; null with an error
    * (`extensions.code`) when UWV's record is malformed or UWV could not be reached.
+   * When a source system that holds it could not be read (yet): null with `PARTNER_UNAVAILABLE` and
+   * `categorie` `NIET_GELEZEN` naming that system, never a silent null.
    */
   werkNl?: Maybe<WerkNlVacature>;
 };
@@ -115,6 +156,8 @@ export type WerkNlVacature = {
  */
 export type Werkgever = {
   __typename?: 'Werkgever';
+  /** The source systems that hold this entity, by the loket index (internal; not in the public API). */
+  bronSystemen: Array<Scalars['String']['output']>;
   /** KvK number, 8 digits. */
   kvkNummer: Scalars['ID']['output'];
   /** Signed access decision of the loket for this request (internal; not in the public API). */
@@ -123,6 +166,8 @@ export type Werkgever = {
    * UWV's contact with the employer (accountmanager, contact moments). Null when UWV has no relation
    * with the employer; null with an error (`extensions.code`) when UWV's record is malformed or UWV
    * could not be reached.
+   * When a source system that holds it could not be read (yet): null with `PARTNER_UNAVAILABLE` and
+   * `categorie` `NIET_GELEZEN` naming that system, never a silent null.
    */
   uwvRelatie?: Maybe<UwvWerkgeverRelatie>;
 };
@@ -208,6 +253,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  BronStatus: BronStatus;
   Kandidaat: Kandidaat;
   Vacature: Vacature;
   Werkgever: Werkgever;
@@ -215,30 +261,37 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  BronStatus:
+    ( { __typename: 'BronStatus' }
+    & GraphQLRecursivePick<FederationTypes['BronStatus'], {"bronSysteem":true}> );
   Kandidaat:
     ( { __typename: 'Kandidaat' }
     & GraphQLRecursivePick<FederationTypes['Kandidaat'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Kandidaat'], {"toegang":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['Kandidaat'], {"toegang":true,"bronSystemen":true}> ) );
   Vacature:
     ( { __typename: 'Vacature' }
-    & GraphQLRecursivePick<FederationTypes['Vacature'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Vacature'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Vacature'], {"bronSystemen":true}> ) );
   Werkgever:
     ( { __typename: 'Werkgever' }
     & GraphQLRecursivePick<FederationTypes['Werkgever'], {"kvkNummer":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['Werkgever'], {"toegang":true,"bronSystemen":true}> ) );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  BronStatus: ResolverTypeWrapper<BronStatus>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FieldSet: ResolverTypeWrapper<Scalars['FieldSet']['output']>;
   Kandidaat: ResolverTypeWrapper<KandidaatRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Koppelingstatus: ResolverTypeWrapper<Koppelingstatus>;
   UwvDossier: ResolverTypeWrapper<UwvDossierModel>;
   UwvUitkering: UwvUitkering;
   UwvWerkgeverRelatie: ResolverTypeWrapper<UwvWerkgeverRelatieModel>;
@@ -253,11 +306,13 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  BronStatus: BronStatus | FederationReferenceTypes['BronStatus'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   FieldSet: Scalars['FieldSet']['output'];
   Kandidaat: KandidaatRef;
   ID: Scalars['ID']['output'];
+  Koppelingstatus: Koppelingstatus;
   UwvDossier: UwvDossierModel;
   UwvWerkgeverRelatie: UwvWerkgeverRelatieModel;
   Int: Scalars['Int']['output'];
@@ -319,6 +374,12 @@ export type ToegangDirectiveArgs = {
 
 export type ToegangDirectiveResolver<Result, Parent, ContextType = Context, Args = ToegangDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type BronStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BronStatus'] = ResolversParentTypes['BronStatus'], FederationReferenceType extends FederationReferenceTypes['BronStatus'] = FederationReferenceTypes['BronStatus']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BronStatus']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  bronSysteem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uwvKoppeling?: Resolver<Maybe<ResolversTypes['Koppelingstatus']>, ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -335,6 +396,12 @@ export type KandidaatResolvers<ContextType = Context, ParentType extends Resolve
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Kandidaat']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   uwvDossier?: Resolver<Maybe<ResolversTypes['UwvDossier']>, ParentType, ContextType>;
+}>;
+
+export type KoppelingstatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Koppelingstatus'] = ResolversParentTypes['Koppelingstatus']> = ResolversObject<{
+  fout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  gelezen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  gelezenOp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type UwvDossierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UwvDossier'] = ResolversParentTypes['UwvDossier']> = ResolversObject<{
@@ -378,10 +445,12 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  BronStatus?: BronStatusResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   FieldSet?: GraphQLScalarType;
   Kandidaat?: KandidaatResolvers<ContextType>;
+  Koppelingstatus?: KoppelingstatusResolvers<ContextType>;
   UwvDossier?: UwvDossierResolvers<ContextType>;
   UwvWerkgeverRelatie?: UwvWerkgeverRelatieResolvers<ContextType>;
   Vacature?: VacatureResolvers<ContextType>;

@@ -14,6 +14,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, ISO 8601 `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
+  /** A moment in time, ISO 8601 with offset, e.g. `2026-11-24T09:30:00Z`. */
+  DateTime: { input: string; output: string; }
   FieldSet: { input: unknown; output: unknown; }
   link__Import: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -24,6 +26,39 @@ export type BrancheVacature = {
   __typename?: 'BrancheVacature';
   /** The branche the association files the vacancy under, e.g. `Horeca`. */
   branche: Scalars['String']['output'];
+};
+
+/**
+ * A partner source system's state (`Query.bronStatus` of the loket). This subgraph adds whether it can
+ * look up the system's records.
+ */
+export type BronStatus = {
+  __typename?: 'BronStatus';
+  /** Configured source system id, e.g. `gm-am36-a` or `uwv`. */
+  bronSysteem: Scalars['String']['output'];
+  /**
+   * Whether the werkgeversvereniging subgraph has read this system's lists, which it needs to find its branche vacancies.
+   * Null for source systems of other partners.
+   */
+  werkgeversverenigingKoppeling?: Maybe<Koppelingstatus>;
+};
+
+/**
+ * Whether a partner subgraph can look up a source system's records. It learns their keys by reading the
+ * system's lists at start and, when that fails, again with backoff until it succeeds.
+ */
+export type Koppelingstatus = {
+  __typename?: 'Koppelingstatus';
+  /**
+   * Why the latest read failed (partner, system and kind of failure); null when it succeeded. Until a
+   * read succeeds, fields of records this system holds answer `PARTNER_UNAVAILABLE` with `categorie`
+   * `NIET_GELEZEN` instead of null.
+   */
+  fout?: Maybe<Scalars['String']['output']>;
+  /** True when the latest read of the system's lists succeeded. */
+  gelezen: Scalars['Boolean']['output'];
+  /** When the system's lists were last read successfully; null when never. */
+  gelezenOp?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** Membership of an employer in a branche or employer association. */
@@ -48,8 +83,12 @@ export type Vacature = {
   /**
    * What the branche association knows of this vacancy, when it was posted through one
    * (Bron: WERKGEVERSVERENIGING); null otherwise.
+   * When a source system that holds it could not be read (yet): null with `PARTNER_UNAVAILABLE` and
+   * `categorie` `NIET_GELEZEN` naming that system, never a silent null.
    */
   brancheVacature?: Maybe<BrancheVacature>;
+  /** The source systems that hold this entity, by the loket index (internal; not in the public API). */
+  bronSystemen: Array<Scalars['String']['output']>;
   /** Stable id derived from employer, title and postcode. */
   id: Scalars['ID']['output'];
 };
@@ -167,15 +206,21 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  BronStatus: BronStatus;
   Vacature: Vacature;
   Werkgever: Werkgever;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  BronStatus:
+    ( { __typename: 'BronStatus' }
+    & GraphQLRecursivePick<FederationTypes['BronStatus'], {"bronSysteem":true}> );
   Vacature:
     ( { __typename: 'Vacature' }
-    & GraphQLRecursivePick<FederationTypes['Vacature'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['Vacature'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Vacature'], {"bronSystemen":true}> ) );
   Werkgever:
     ( { __typename: 'Werkgever' }
     & GraphQLRecursivePick<FederationTypes['Werkgever'], {"kvkNummer":true}>
@@ -201,8 +246,11 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   BrancheVacature: ResolverTypeWrapper<BrancheVacatureModel>;
+  BronStatus: ResolverTypeWrapper<BronStatus>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FieldSet: ResolverTypeWrapper<Scalars['FieldSet']['output']>;
+  Koppelingstatus: ResolverTypeWrapper<Koppelingstatus>;
   Lidmaatschap: ResolverTypeWrapper<LidmaatschapModel>;
   Vacature: ResolverTypeWrapper<VacatureRef>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -216,8 +264,11 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   BrancheVacature: BrancheVacatureModel;
+  BronStatus: BronStatus | FederationReferenceTypes['BronStatus'];
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   FieldSet: Scalars['FieldSet']['output'];
+  Koppelingstatus: Koppelingstatus;
   Lidmaatschap: LidmaatschapModel;
   Vacature: VacatureRef;
   ID: Scalars['ID']['output'];
@@ -282,13 +333,29 @@ export type BrancheVacatureResolvers<ContextType = Context, ParentType extends R
   branche?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type BronStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BronStatus'] = ResolversParentTypes['BronStatus'], FederationReferenceType extends FederationReferenceTypes['BronStatus'] = FederationReferenceTypes['BronStatus']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BronStatus']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  bronSysteem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  werkgeversverenigingKoppeling?: Resolver<Maybe<ResolversTypes['Koppelingstatus']>, ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export interface FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['FieldSet'], any> {
   name: 'FieldSet';
 }
+
+export type KoppelingstatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Koppelingstatus'] = ResolversParentTypes['Koppelingstatus']> = ResolversObject<{
+  fout?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  gelezen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  gelezenOp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
 
 export type LidmaatschapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Lidmaatschap'] = ResolversParentTypes['Lidmaatschap']> = ResolversObject<{
   branche?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -318,8 +385,11 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   BrancheVacature?: BrancheVacatureResolvers<ContextType>;
+  BronStatus?: BronStatusResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   FieldSet?: GraphQLScalarType;
+  Koppelingstatus?: KoppelingstatusResolvers<ContextType>;
   Lidmaatschap?: LidmaatschapResolvers<ContextType>;
   Vacature?: VacatureResolvers<ContextType>;
   Werkgever?: WerkgeverResolvers<ContextType>;
