@@ -32,3 +32,10 @@ export function wholeNumberFromEnv(name: string, fallback: number, max: number, 
   if (!/^\d+$/.test(value) || Number(value) > max) throw new Error(`${name} must be a whole number from 0 to ${max}, got "${value}"`);
   return Number(value);
 }
+
+/** Like `wholeNumberFromEnv`, but 0 is refused too: for limits, sizes and durations that must be at least 1. */
+export function positiveNumberFromEnv(name: string, fallback: number, max: number, env: NodeJS.ProcessEnv = process.env): number {
+  const value = wholeNumberFromEnv(name, fallback, max, env);
+  if (value < 1) throw new Error(`${name} must be at least 1, got ${value}`);
+  return value;
+}

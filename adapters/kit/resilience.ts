@@ -21,7 +21,7 @@
 import { isAxiosError } from 'axios';
 import { bulkhead, circuitBreaker, ConsecutiveBreaker, ExponentialBackoff, handleWhen, retry, wrap, type IPolicy } from 'cockatiel';
 import { budgetMs, remainingMs } from '../../kit/deadline.js';
-import { wholeNumberFromEnv } from '../../schema/subgraphs.js';
+import { positiveNumberFromEnv } from '../../schema/subgraphs.js';
 
 export interface PartnerResilience {
   timeoutMs: number;
@@ -31,11 +31,7 @@ export interface PartnerResilience {
 }
 
 export function partnerResilienceFromEnv(env: NodeJS.ProcessEnv = process.env): PartnerResilience {
-  const positive = (name: string, fallback: number, max: number) => {
-    const value = wholeNumberFromEnv(name, fallback, max, env);
-    if (value < 1) throw new Error(`${name} must be at least 1, got ${value}`);
-    return value;
-  };
+  const positive = (name: string, fallback: number, max: number) => positiveNumberFromEnv(name, fallback, max, env);
   return {
     timeoutMs: positive('PARTNER_TIMEOUT_MS', 5_000, 120_000),
     concurrency: positive('PARTNER_CONCURRENCY', 8, 1_000),

@@ -15,7 +15,7 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Actor } from '../../kit/auth/actor.js';
-import { wholeNumberFromEnv } from '../../schema/subgraphs.js';
+import { positiveNumberFromEnv } from '../../schema/subgraphs.js';
 
 export interface RateLimitSettings {
   /** The window the limits count in; default 10 seconds. */
@@ -32,11 +32,7 @@ export const DEFAULT_WINDOW_SECONDS = 10;
 export const DEFAULT_RATE_LIMITS: RateLimitSettings = { perActor: 100, perAddress: 20 };
 
 export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitSettings {
-  const positive = (name: string, fallback: number) => {
-    const value = wholeNumberFromEnv(name, fallback, 1_000_000, env);
-    if (value < 1) throw new Error(`${name} must be at least 1, got ${value}`);
-    return value;
-  };
+  const positive = (name: string, fallback: number) => positiveNumberFromEnv(name, fallback, 1_000_000, env);
   return {
     perActor: positive('RATE_LIMIT_PER_ACTOR', DEFAULT_RATE_LIMITS.perActor),
     perAddress: positive('RATE_LIMIT_PER_ADDRESS', DEFAULT_RATE_LIMITS.perAddress),

@@ -14,7 +14,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { getNamedType, getNullableType, GraphQLError, isListType, isObjectType, Kind, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, type ValidationContext } from 'graphql';
-import { wholeNumberFromEnv } from '../../schema/subgraphs.js';
+import { positiveNumberFromEnv } from '../../schema/subgraphs.js';
 
 export interface QueryLimits {
   maxTokens: number;
@@ -48,11 +48,7 @@ export const SUBGRAPH_LIMITS: QueryLimits = { maxTokens: 5000, maxDepth: 15, max
 
 /** The gateway's limits from the environment (QUERY_MAX_TOKENS, _DEPTH, _ALIASES, _DIRECTIVES, _COST). */
 export function gatewayLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryLimits {
-  const limit = (name: string, fallback: number) => {
-    const value = wholeNumberFromEnv(name, fallback, 1_000_000, env);
-    if (value < 1) throw new Error(`${name} must be at least 1, got ${value}`);
-    return value;
-  };
+  const limit = (name: string, fallback: number) => positiveNumberFromEnv(name, fallback, 1_000_000, env);
   return {
     maxTokens: limit('QUERY_MAX_TOKENS', GATEWAY_LIMITS.maxTokens),
     maxDepth: limit('QUERY_MAX_DEPTH', GATEWAY_LIMITS.maxDepth),
