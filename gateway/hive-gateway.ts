@@ -8,7 +8,7 @@
  *   router's key, carrying one new id per client request. Because that header differs per client
  *   request, Hive's merging of identical in-flight subgraph requests never merges two client
  *   requests (whose personal-data reads must each be audited); the subgraphs refuse calls without it.
- * Browsers only from the CORS allow-list; no GraphiQL or landing page (they load from a CDN); no
+ * Each subgraph call ends after SUBGRAPH_TIMEOUT_MS. Browsers only from the CORS allow-list; no GraphiQL or landing page (they load from a CDN); no
  * introspection in production. At the edge it answers like our gateway (kit/http/http-errors.ts): a
  * body declared larger than 1 MiB gets 413, a wrong content type a JSON 415, and Yoga's parser
  * internals (`extensions.originalError`, which names the exception and quotes the body) are removed.
@@ -22,6 +22,7 @@ import { ROUTER, isDienst } from '../kit/service-identity/diensten.js';
 import type { DienstSleutels } from '../kit/service-identity/service-keys.js';
 import { DIENST_TOKEN_HEADER, dienstTokenMinter, nieuwVerzoek } from '../kit/service-identity/service-token.js';
 import { FORWARDED_HEADERS } from './request-context.js';
+import { subgraphBreakerFromEnv } from './subgraph-breaker.js';
 
 type HiveGatewayConfig = Parameters<typeof createGatewayRuntime>[0];
 
@@ -32,6 +33,8 @@ export interface HiveGatewayOptions {
   diensten: DienstSleutels;
   cors: CorsPolicy;
   production: boolean;
+  /** Per subgraph call; default SUBGRAPH_TIMEOUT_MS (10 s). */
+  subgraphTimeoutMs?: number;
 }
 
 const TRACE_HEADERS = ['traceparent', 'tracestate'] as const;
@@ -49,6 +52,8 @@ export function hiveGatewayConfig(options: HiveGatewayOptions): HiveGatewayConfi
     supergraph: options.supergraph,
     logging: false,
     plugins: () => [useClosedEdge(DEFAULT_BODY_LIMIT_BYTES)],
+    // A subgraph that hangs costs a request at most this (Hive has no per-subgraph circuit breaker).
+    upstreamTimeout: options.subgraphTimeoutMs ?? subgraphBreakerFromEnv().timeoutMs,
     landingPage: false,
     graphiql: false,
     ...(options.production && { disableIntrospection: { disableIf: () => true } }),

@@ -30,6 +30,7 @@ import { loadSettings, runEntry } from '../kit/startup.js';
 import { listenOptionsFromEnv, type SubgraphName } from '../schema/subgraphs.js';
 import { createRateLimiter, rateLimitFromEnv, type RateLimitSettings } from './rate-limit/rate-limit.js';
 import { gatewayContext, type GatewayContext } from './request-context.js';
+import { subgraphBreaker, subgraphBreakerFromEnv, type SubgraphBreakerSettings } from './subgraph-breaker.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { subgraphUrlsFromEnv, type SubgraphUrls } from './subgraph-urls.js';
 
@@ -57,6 +58,8 @@ export interface GatewayOptions {
   rateLimit?: RateLimitSettings;
   /** How long one client request may take; default `REQUEST_DEADLINE_MS` (15 s). */
   deadlineMs?: number;
+  /** Timeout and circuit breaker per subgraph; default `subgraphBreakerFromEnv()`. */
+  subgraphBreaker?: SubgraphBreakerSettings;
 }
 
 export interface RunningGateway {
@@ -74,6 +77,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const limits = queryLimits<GatewayContext>(options.limits ?? gatewayLimitsFromEnv());
   const rateLimiter = createRateLimiter(options.rateLimit ?? rateLimitFromEnv());
   const urls = options.subgraphUrls ?? {};
+  const breakers = options.subgraphBreaker ?? subgraphBreakerFromEnv();
   // Where each subgraph of the supergraph is called, for the readiness checks.
   const services = new Map<string, string>();
   const gateway = new ApolloGateway({
@@ -81,7 +85,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     buildService: ({ name, url }) => {
       const at = urls[name as SubgraphName] ?? url ?? '';
       services.set(name, at);
-      return new SubgraphDataSource(name as SubgraphName, at, minter);
+      return new SubgraphDataSource(name as SubgraphName, at, minter, subgraphBreaker(breakers));
     },
   });
   const server = await startGraphQLHttpServer<GatewayContext>({
@@ -137,6 +141,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       limits: () => gatewayLimitsFromEnv(),
       rateLimit: () => rateLimitFromEnv(),
       deadlineMs: () => deadlineMsFromEnv(),
+      subgraphBreaker: () => subgraphBreakerFromEnv(),
     });
     const { listen, ...rest } = settings;
     const gateway = await startGateway({ ...listen, ...rest });

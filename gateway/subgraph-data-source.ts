@@ -7,12 +7,15 @@
  * - sends a W3C `traceparent`: the client's when
  *   it sent a valid one, else one in the trace the gateway started for this client request (one trace
  *   id for all subgraph calls of a request, a new span id per call);
- * - gives the call no more than the request's time left (kit/deadline.ts): it is aborted at the
- *   request's deadline, and tells the subgraph the time left in `x-deadline-ms`;
- * - turns failures of the call itself (subgraph down, deadline, HTTP error) into an error that names
- *   the subgraph by name — `extensions.code` `SUBGRAPH_UNAVAILABLE`, `extensions.subgraph`,
- *   `extensions.retryable` — instead of exposing its internal URL. The rest of the response is still
- *   served. Errors a subgraph returns in its own response (partner errors) pass through unchanged.
+ * - gives the call no more than the subgraph timeout and the request's time left (kit/deadline.ts),
+ *   and tells the subgraph the time left in `x-deadline-ms`;
+ * - calls through the subgraph's circuit breaker (subgraph-breaker.ts), so a subgraph that hangs or
+ *   is down is refused at once after repeated failures instead of costing every request its deadline;
+ * - turns failures of the call itself (subgraph down, timeout, HTTP error, breaker open) into an error
+ *   that names the subgraph by name — `extensions.code` `SUBGRAPH_UNAVAILABLE`, `extensions.subgraph`,
+ *   `extensions.categorie`, `extensions.retryable` — instead of exposing its internal URL. The rest of
+ *   the response is still served. Errors a subgraph returns in its own response (partner errors) pass
+ *   through unchanged.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
@@ -21,15 +24,17 @@ import type { Dienst } from '../kit/service-identity/diensten.js';
 import { DIENST_TOKEN_HEADER, type DienstTokenMinter } from '../kit/service-identity/service-token.js';
 import type { GatewayContext } from './request-context.js';
 import { newTraceparent } from '../kit/trace-context.js';
+import { SubgraphCallError, type SubgraphBreaker } from './subgraph-breaker.js';
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<Partial<GatewayContext>> {
   constructor(
     readonly subgraph: Dienst,
     url: string,
     private readonly minter: DienstTokenMinter,
+    private readonly breaker: SubgraphBreaker,
   ) {
-    // Node's own fetch, aborted at the request's deadline.
-    super({ url, fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(Math.max(1, remainingMs() ?? DEFAULT_CALL_MS)) } as RequestInit) as never });
+    // Node's own fetch, aborted at the subgraph timeout or the request's deadline, whichever comes first.
+    super({ url, fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(Math.max(1, Math.min(breaker.timeoutMs, remainingMs() ?? breaker.timeoutMs))) } as RequestInit) as never });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Partial<GatewayContext>>): Promise<void> {
@@ -50,24 +55,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<Partial<GatewayC
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<Partial<GatewayContext>>): ReturnType<RemoteGraphQLDataSource['process']> {
+    // Whether the subgraph timeout, not the client's shorter time left, bounds this call.
+    const ownTimeout = (remainingMs() ?? Number.POSITIVE_INFINITY) > this.breaker.timeoutMs;
     try {
-      return await super.process(options);
+      return await this.breaker.execute(() => super.process(options), ownTimeout);
     } catch (error) {
-      const reason = describe(error);
-      throw new GraphQLError(`Subgraph "${this.subgraph}" did not answer (${reason}); its fields are null`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph, retryable: true },
+      const failure = error instanceof SubgraphCallError ? error : undefined;
+      throw new GraphQLError(`Subgraph "${this.subgraph}" did not answer (${failure?.reason ?? 'the call failed'}); its fields are null`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph, categorie: failure?.categorie ?? 'ONBEREIKBAAR', retryable: true },
       });
     }
   }
-}
-
-/** Calls outside a client request (none today) still end. */
-const DEFAULT_CALL_MS = 15_000;
-
-function describe(error: unknown): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError' || (error.cause as Error | undefined)?.name === 'TimeoutError')) return 'the request ran out of time';
-  const code = (error as { code?: unknown })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code;
-  if (typeof code === 'string') return code;
-  const status = (error as { extensions?: { response?: { status?: unknown } } })?.extensions?.response?.status;
-  return typeof status === 'number' ? `HTTP ${status}` : 'request failed';
 }

@@ -6,14 +6,16 @@
  *   came back null without an error. Now each such system is read again with backoff until it
  *   succeeds; meanwhile its records' fields answer `PARTNER_UNAVAILABLE` (`NIET_GELEZEN`) naming the
  *   system, and `bronStatus.swBedrijfKoppeling` shows the failure.
- * - a subgraph that accepts connections and never answers: the request still ends (the gateway's
- *   deadline bounds every subgraph call) with that subgraph's fields null and an error naming it,
- *   everything else served.
+ * - a subgraph that accepts connections and never answers (the issue: a request still open after
+ *   150 s): the request ends at the subgraph timeout with that subgraph's fields null and an error
+ *   naming it, everything else served; after repeated failures its breaker opens and it is not called
+ *   at all. A client asking for a short deadline (`x-deadline-ms`) cannot open it for everyone.
  */
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startGateway, type RunningGateway } from '../../gateway/server.js';
+import type { SubgraphBreakerSettings } from '../../gateway/subgraph-breaker.js';
 import { DEFAULT_KNOBS } from '../../sandbox/kit/partner-server.js';
 import { startStack, type Stack } from '../../sandbox/stack.js';
 import type { SubgraphName } from '../../schema/subgraphs.js';
@@ -39,9 +41,9 @@ afterAll(async () => {
 });
 
 /** A gateway over the stack's subgraphs, some of them replaced. */
-function gatewayWith(replaced: Partial<Record<SubgraphName, string>>, deadlineMs?: number): Promise<RunningGateway> {
+function gatewayWith(replaced: Partial<Record<SubgraphName, string>>, subgraphBreaker?: SubgraphBreakerSettings): Promise<RunningGateway> {
   const subgraphUrls = { ...Object.fromEntries(Object.entries(stack.subgraphs).map(([name, s]) => [name, s.url])), ...replaced };
-  return startGateway({ port: 0, auth: stack.accessSettings.auth, diensten: stack.accessSettings.diensten, subgraphUrls, rateLimit: { perActor: 100_000, perAddress: 100_000 }, deadlineMs });
+  return startGateway({ port: 0, auth: stack.accessSettings.auth, diensten: stack.accessSettings.diensten, subgraphUrls, rateLimit: { perActor: 100_000, perAddress: 100_000 }, subgraphBreaker });
 }
 
 describe('a partner subgraph whose warm-up could not read a source system', () => {
@@ -100,29 +102,61 @@ describe('a partner subgraph whose warm-up could not read a source system', () =
 });
 
 describe('a subgraph that never answers', () => {
-  it('costs the request at most its deadline: its fields are null with SUBGRAPH_UNAVAILABLE naming it, the rest is served', async () => {
+  it('costs a request at most the subgraph timeout, and after repeated failures nothing: its fields are null with SUBGRAPH_UNAVAILABLE naming it, the rest is served', async () => {
     const sockets = new Set<net.Socket>();
+    // Requests that reached it (a client may open spare connections, so connections are not counted).
+    let requests = 0;
     const blackHole = net.createServer((socket) => {
       sockets.add(socket);
+      socket.on('data', (chunk) => (requests += (chunk.toString('latin1').match(/^POST /gm) ?? []).length));
       socket.on('close', () => sockets.delete(socket));
     });
     await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
-    const gateway = await gatewayWith({ werkgeversvereniging: `http://127.0.0.1:${(blackHole.address() as AddressInfo).port}/` }, 3_000);
+    const gateway = await gatewayWith({ werkgeversvereniging: `http://127.0.0.1:${(blackHole.address() as AddressInfo).port}/` }, { timeoutMs: 1_000, failures: 2, pauseMs: 60_000 });
     try {
       const headers = await access.headers(ACCOUNTMANAGER);
       const normal = (await graphql(stack.gatewayUrl, EMPLOYER_VIEW, undefined, headers)) as EmployerView;
       expect(partOutcome(normal, 'werkgeversvereniging').served).toBeGreaterThan(0);
-      const response = (await graphql(gateway.url, EMPLOYER_VIEW, undefined, headers)) as EmployerView;
-      const nodes = nodesOf(response);
-      expect(nodes.map((node) => node.kvkNummer)).toEqual(nodesOf(normal).map((node) => node.kvkNummer));
-      expect(nodes.every((node) => node.lidmaatschap === null)).toBe(true);
-      expect(response.errors).toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'werkgeversvereniging', retryable: true }) }));
-      expect(JSON.stringify(response.errors)).not.toContain('127.0.0.1');
-      for (const other of ['gemeente', 'uwv', 'sw-bedrijf', 'onderwijs'] as const) expect(partOutcome(response, other), other).toMatchObject({ failed: 0, silent: [] });
+      const ask = async () => {
+        const response = (await graphql(gateway.url, EMPLOYER_VIEW, undefined, headers)) as EmployerView;
+        expect(nodesOf(response).map((node) => node.kvkNummer)).toEqual(nodesOf(normal).map((node) => node.kvkNummer));
+        expect(nodesOf(response).every((node) => node.lidmaatschap === null)).toBe(true);
+        for (const other of ['gemeente', 'uwv', 'sw-bedrijf', 'onderwijs'] as const) expect(partOutcome(response, other), other).toMatchObject({ failed: 0, silent: [] });
+        expect(JSON.stringify(response.errors)).not.toContain('127.0.0.1');
+        const failures = (response.errors ?? []).filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE');
+        expect(failures.map((e) => e.extensions)).toEqual(failures.map(() => expect.objectContaining({ subgraph: 'werkgeversvereniging', retryable: true })));
+        return failures.map((e) => e.extensions?.categorie);
+      };
+      expect(await ask()).toEqual(['TIMEOUT']);
+      expect(await ask()).toEqual(['TIMEOUT']);
+      expect(requests).toBe(2);
+      // The breaker is open: the subgraph is not called at all.
+      expect(await ask()).toEqual(['ONDERBROKEN']);
+      expect(await ask()).toEqual(['ONDERBROKEN']);
+      expect(requests).toBe(2);
       // The gateway says which subgraph it cannot reach.
       const ready = (await (await fetch(new URL('ready', gateway.url))).json()) as { status: string; checks: { name: string; ok: boolean }[] };
       expect(ready.status).toBe('degraded');
       expect(ready.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['subgraph:werkgeversvereniging']);
+    } finally {
+      await gateway.stop();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => blackHole.close(resolve));
+    }
+  });
+
+  it('is not cut off for everyone by clients that ask for a short deadline', async () => {
+    const sockets = new Set<net.Socket>();
+    const blackHole = net.createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
+    const gateway = await gatewayWith({ werkgeversvereniging: `http://127.0.0.1:${(blackHole.address() as AddressInfo).port}/` }, { timeoutMs: 5_000, failures: 2, pauseMs: 60_000 });
+    try {
+      const headers = { ...(await access.headers(ACCOUNTMANAGER)), 'x-deadline-ms': '1500' };
+      for (let i = 0; i < 4; i++) {
+        const response = (await graphql(gateway.url, '{ arbeidsmarktregio(code: "AM36") { werkgevers(first: 1) { edges { node { lidmaatschap { branche } } } } } }', undefined, headers)) as EmployerView;
+        const categorieen = (response.errors ?? []).filter((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE').map((e) => e.extensions?.categorie);
+        expect(categorieen).toEqual(['TIMEOUT']);
+      }
     } finally {
       await gateway.stop();
       for (const socket of sockets) socket.destroy();
