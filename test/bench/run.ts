@@ -1,11 +1,13 @@
 /**
- * Benchmarks (never part of `npm test`): `npm run bench -- [startup|queries|audit] [--scale demo|national|N] [--runs N]`.
+ * Benchmarks (never part of `npm test`): `npm run bench -- [startup|queries|audit|faults] [--scale demo|national|N] [--runs N]`.
  * - startup: starts the whole stack in-process (fresh in-memory stores), reports time per phase and
  *   resident memory once ready.
  * - queries: on a started stack, runs the README-style queries sequentially, each as a role that may
  *   see everything it asks, and reports latency percentiles and partner calls per query.
  * - audit: what audit logging adds to a personal-data query: the same candidate page with dossiers,
  *   on a stack whose partner subgraphs write to the logboek, and on one whose audit sink does nothing.
+ * - faults: latency under the failures of the hardening issue — a hung partner at 40 concurrent
+ *   clients, a hung subgraph, abusive queries (test/bench/faults.ts).
  * Results print as JSON lines so runs can be compared.
  */
 import { parseArgs } from 'node:util';
@@ -14,6 +16,7 @@ import { worldOptionsFromEnv } from '../../sandbox/scale.js';
 import { startStack, type Stack, type StackOptions } from '../../sandbox/stack.js';
 import { PURPOSES, testAccess, type Purpose } from '../support/access.js';
 import { graphql } from '../support/graphql.js';
+import { faults } from './faults.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: 'demo' }, runs: { type: 'string', default: '50' } } });
 const benches = positionals.length > 0 ? positionals : ['startup', 'queries'];
@@ -126,3 +129,12 @@ if (benches.includes('startup') || benches.includes('queries')) {
   }
 }
 if (benches.includes('audit')) await audit();
+if (benches.includes('faults')) {
+  // Every client of the bench is one actor, so the gateway's rate limit is lifted for it.
+  const stack = await startup({ rateLimit: { perActor: 1_000_000, perAddress: 1_000_000 } }, false);
+  try {
+    await faults(stack, access);
+  } finally {
+    await stack.stop();
+  }
+}
