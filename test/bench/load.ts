@@ -12,7 +12,8 @@ export interface Answer {
   codes: string[];
 }
 
-export async function timedPost(url: string, body: string, headers: Record<string, string>): Promise<Answer> {
+/** `inspect` sees each parsed JSON answer (e.g. to check it for silently missing parts). */
+export async function timedPost(url: string, body: string, headers: Record<string, string>, inspect?: (json: unknown) => void): Promise<Answer> {
   const t0 = performance.now();
   try {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -21,6 +22,7 @@ export async function timedPost(url: string, body: string, headers: Record<strin
     let codes: string[] = [];
     try {
       const json = JSON.parse(text) as { errors?: { extensions?: { code?: string; categorie?: string } }[] };
+      inspect?.(json);
       codes = (json.errors ?? []).map((e) => [e.extensions?.code ?? 'ZONDER_CODE', e.extensions?.categorie].filter(Boolean).join('/'));
     } catch {
       codes = ['GEEN_JSON'];
