@@ -1,13 +1,14 @@
 /**
  * A CSV export as a `GemeenteSource`: the export has no filtering, so a list is one file download
  * (handed out in slices so callers can stream) and a lookup downloads the file once and keeps the
- * rows with the requested keys.
+ * rows with the requested keys. A contact moment goes to the system's CSV import (`deliver-contact.ts`).
  */
 import type { GemeenteBronConfig } from '../kit/bronnen.js';
 import { chunk } from '../kit/group-by.js';
 import { field } from '../kit/validate.js';
 import { parseCsvExport } from '../kit/csv-export.js';
 import type { CsvExportClient } from './client.js';
+import { leverViaImport } from './deliver-contact.js';
 import type { GemeenteSource, ResourceRef } from './source.js';
 
 /** Rows handed out per page when streaming a downloaded file. */
@@ -26,5 +27,6 @@ export function createCsvSource(bron: GemeenteBronConfig, client: CsvExportClien
       const wanted = new Set(keys);
       return (await download(resource)).filter((row) => wanted.has(field(row, resource.sleutelVeld)));
     },
+    leverContact: (levering) => leverViaImport(bron, client, levering),
   };
 }

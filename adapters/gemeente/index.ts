@@ -1,10 +1,13 @@
 /**
  * The gemeente adapter: every configured gemeente source system (JSON systems and CSV exports)
- * behind one index feed, one warm-up that learns the partner keys, and per-request batch loaders.
+ * behind one index feed, one warm-up that learns the partner keys, per-request batch loaders, and the
+ * delivery of contact moments to each system.
  */
 import type { BronnenConfig } from '../kit/bronnen.js';
+import type { LeverContact } from '../kit/contact-levering.js';
 import type { IndexFeed } from '../kit/feed.js';
 import type { Pseudonymize } from '../kit/pseudonym.js';
+import { createGemeenteLeverContact } from './deliver-contact.js';
 import { createIndexFeed } from './index-feed.js';
 import { createLoaders, type GemeenteLoaders } from './loaders.js';
 import { createRegistries } from './registry.js';
@@ -32,6 +35,12 @@ export interface GemeenteAdapter {
   /** Reads the lists of every system (or of those in `only`) and fills the key registries. */
   warmUp(only?: ReadonlySet<string>): Promise<WarmUpResult>;
   createLoaders(): GemeenteLoaders;
+  /**
+   * Delivers a contact moment to a gemeente system the way it takes one (`formaat`): a JSON system's
+   * API with the key as `Idempotency-Key`, or a CSV system's import with the key in a column; through
+   * the system's own client, so breaker and deadline are shared with its reads.
+   */
+  leverContact: LeverContact;
 }
 
 export function createGemeenteAdapter(options: GemeenteAdapterOptions): GemeenteAdapter {
@@ -44,5 +53,6 @@ export function createGemeenteAdapter(options: GemeenteAdapterOptions): Gemeente
     feed: createIndexFeed(sources, options.pseudonymize, options.vandaag ?? (() => new Date())),
     warmUp: (only) => warmUp(only ? sources.filter((source) => only.has(source.bron.id)) : sources, registries, options.pseudonymize),
     createLoaders: () => createLoaders(registries, sourcesById),
+    leverContact: createGemeenteLeverContact(sourcesById),
   };
 }

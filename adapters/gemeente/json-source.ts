@@ -1,10 +1,12 @@
 /**
  * A JSON gemeente system as a `GemeenteSource`: lists are read with the largest page the system
- * allows (200), lookups send at most 200 keys per request (one request for a normal batch).
+ * allows (200), lookups send at most 200 keys per request (one request for a normal batch); a contact
+ * moment goes to the system's API (`deliver-contact.ts`).
  */
 import type { GemeenteBronConfig } from '../kit/bronnen.js';
 import { chunk } from '../kit/group-by.js';
 import type { JsonSysteemClient } from './client.js';
+import { leverViaApi } from './deliver-contact.js';
 import { parseJsonPagina } from './parse-json.js';
 import type { GemeenteSource } from './source.js';
 
@@ -27,5 +29,6 @@ export function createJsonSource(bron: GemeenteBronConfig, client: JsonSysteemCl
       const pages = await Promise.all(chunk([...keys], JSON_MAX_PAGINA).map(async (part) => parseJsonPagina(await client.opzoeken(resource.naam, param, part), bron.id).data));
       return pages.flat();
     },
+    leverContact: (levering) => leverViaApi(bron, client, levering),
   };
 }

@@ -1,9 +1,10 @@
 /**
  * One gemeente source system as the adapter sees it, whatever its format: raw records of a list,
- * page by page, and raw records looked up by the system's own keys. `json-source.ts` and
- * `csv-source.ts` implement it; `createSource` picks by the configured `formaat`.
+ * page by page, raw records looked up by the system's own keys, and the delivery of a contact moment.
+ * `json-source.ts` and `csv-source.ts` implement it; `createSource` picks by the configured `formaat`.
  */
 import type { GemeenteBronConfig } from '../kit/bronnen.js';
+import type { ContactLevering, LeverResultaat } from '../kit/contact-levering.js';
 import { createCsvExportClient, createJsonSysteemClient } from './client.js';
 import { createCsvSource } from './csv-source.js';
 import { createJsonSource } from './json-source.js';
@@ -18,6 +19,8 @@ export interface GemeenteSource {
   pages(resource: ResourceRef): AsyncIterable<unknown[]>;
   /** The raw records with these keys (unknown keys are simply absent). */
   lookup(resource: ResourceRef, keys: readonly string[]): Promise<unknown[]>;
+  /** Delivers a contact moment the way the system takes one: its JSON API, or its CSV import. */
+  leverContact(levering: ContactLevering): Promise<LeverResultaat>;
 }
 
 export function createSource(bron: GemeenteBronConfig, timeoutMs?: number): GemeenteSource {

@@ -6,10 +6,11 @@
  *   (`OVERBELAST`) instead of queueing behind a partner that hangs;
  * - a circuit breaker: after `breakerFailures` failures in a row calls fail at once (`ONDERBROKEN`)
  *   for `breakerPauseMs`, then one call probes the partner (half-open) and a success closes it again;
- * - failed reads that may succeed again (connection errors, 502/503/504, 429 with a short
+ * - failed calls that may succeed again (connection errors, 502/503/504, 429 with a short
  *   Retry-After) are retried once, after a backoff with jitter, when the retry budget of the source
  *   system allows it (at most one retry per ten calls, after a reserve of ten) and time is left.
- * Every partner call is a read, so a retry is safe.
+ * A retry is safe: partner calls are reads, or writes that carry an idempotency key (a contact moment's
+ * delivery), which the partner keeps once however often it arrives.
  *
  * | setting | default | |
  * |---|---|---|

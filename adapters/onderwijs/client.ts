@@ -2,6 +2,7 @@
  * HTTP calls to SBB's service (via the kit's partner client): cursor-paged lists of at most 25 items
  * a page, and lookups by SBB's own keys of at most 25 ids a call. Chunking a larger batch into calls
  * of 25 is the caller's job (see loaders.ts), so each call's failure stays with its own keys.
+ * Contact moments are posted through the same client, sharing its breaker and deadline.
  */
 import type { LandelijkeBronConfig } from '../kit/bronnen.js';
 import { createPartnerHttp } from '../kit/http.js';
@@ -23,6 +24,8 @@ export interface OnderwijsClient {
   pages(lijst: SbbLijst): AsyncGenerator<unknown[]>;
   /** One lookup call for at most 25 keys; unknown keys are simply absent from the answer. */
   lookup(resource: SbbLookup, keys: readonly string[]): Promise<unknown[]>;
+  /** `POST /api/v1/contactmomenten` with the key as `Idempotency-Key`: 201 when new, 200 when known. */
+  registreerContactmoment(body: Record<string, string>, sleutel: string): Promise<{ status: number; data: string }>;
 }
 
 export function createOnderwijsClient(bron: LandelijkeBronConfig, timeoutMs?: number): OnderwijsClient {
@@ -48,6 +51,12 @@ export function createOnderwijsClient(bron: LandelijkeBronConfig, timeoutMs?: nu
       if (keys.length > MAX_PER_VERZOEK) throw new RangeError(`SBB lookups take at most ${MAX_PER_VERZOEK} keys, got ${keys.length}`);
       const page = await get(`/api/v1/${resource}`, { [LOOKUP_PARAM[resource]]: keys.join(',') });
       return page.items;
+    },
+    async registreerContactmoment(body, sleutel) {
+      const response = await http.post<string>('/api/v1/contactmomenten', JSON.stringify(body), {
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': sleutel },
+      });
+      return { status: response.status, data: response.data };
     },
   };
 }

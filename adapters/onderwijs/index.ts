@@ -1,14 +1,16 @@
 /**
  * The onderwijs (ROC/SBB) adapter: the only code that knows SBB's JSON service. It gives the loket
  * an index feed, learns at warm-up which deelnemer and leerbaan hide behind each pseudonym and vacancy
- * id, and makes per-request batch loaders for the onderwijs subgraph.
+ * id, makes per-request batch loaders for the onderwijs subgraph, and delivers contact moments to SBB.
  */
 import type { BronnenConfig } from '../kit/bronnen.js';
+import type { LeverContact } from '../kit/contact-levering.js';
 import type { IndexFeed } from '../kit/feed.js';
 import { KeyRegistry } from '../kit/key-registry.js';
 import type { PartnerRecordIssue } from '../kit/partner-errors.js';
 import type { Pseudonymize } from '../kit/pseudonym.js';
 import { createOnderwijsClient } from './client.js';
+import { createOnderwijsLeverContact } from './deliver-contact.js';
 import { createOnderwijsFeed } from './index-feed.js';
 import { createOnderwijsLoaders, type OnderwijsLoaders } from './loaders.js';
 import { readDeelnemers, readLeerbanen } from './read-records.js';
@@ -39,6 +41,11 @@ export interface OnderwijsAdapter {
   /** Reads the deelnemer and leerbaan lists once and registers their keys. */
   warmUp(): Promise<WarmUpResult>;
   createLoaders(): OnderwijsLoaders;
+  /**
+   * Delivers a contact moment to SBB (`POST /api/v1/contactmomenten`, the key as `Idempotency-Key`)
+   * through the same client, breaker and deadline as the reads.
+   */
+  leverContact: LeverContact;
 }
 
 export function createOnderwijsAdapter(options: OnderwijsAdapterOptions): OnderwijsAdapter {
@@ -79,5 +86,6 @@ export function createOnderwijsAdapter(options: OnderwijsAdapterOptions): Onderw
       return { records: d.records + l.records, issues: [...d.issues, ...l.issues] };
     },
     createLoaders: () => createOnderwijsLoaders({ client, pseudonymize, deelnemers, leerbanen }),
+    leverContact: createOnderwijsLeverContact(client),
   };
 }

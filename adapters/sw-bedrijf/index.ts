@@ -1,12 +1,15 @@
 /**
  * The SW-bedrijf adapter: the only code that knows the SW-bedrijven's Excel-style CSV exports. It
  * gives the loket its index feed, reads the lists once at start (`warmUp`) to learn which company
- * employs whom and knows which employer, and builds per-request batch loaders for the subgraph.
+ * employs whom and knows which employer, builds per-request batch loaders for the subgraph, and
+ * delivers contact moments to each company's CSV import.
  */
 import type { BronnenConfig } from '../kit/bronnen.js';
+import type { LeverContact } from '../kit/contact-levering.js';
 import type { IndexFeed } from '../kit/feed.js';
 import type { Pseudonymize } from '../kit/pseudonym.js';
 import { createSwBedrijfClient } from './client.js';
+import { createSwBedrijfLeverContact } from './deliver-contact.js';
 import { createSwBedrijfFeed } from './index-feed.js';
 import { createSwBedrijfLoaders, type SwBedrijfLoaders } from './loaders.js';
 import { createSwRegistries } from './registries.js';
@@ -34,6 +37,11 @@ export interface SwBedrijfAdapter {
   warmUp(only?: ReadonlySet<string>): Promise<WarmUpResult>;
   /** Fresh loaders (one set per GraphQL request). */
   createLoaders(): SwBedrijfLoaders;
+  /**
+   * Delivers a contact moment to an SW-bedrijf's CSV import (one row, the key in `importsleutel`)
+   * through the company's own client, so breaker and deadline are shared with its export reads.
+   */
+  leverContact: LeverContact;
 }
 
 export function createSwBedrijfAdapter(options: SwBedrijfAdapterOptions): SwBedrijfAdapter {
@@ -47,5 +55,6 @@ export function createSwBedrijfAdapter(options: SwBedrijfAdapterOptions): SwBedr
     feed: createSwBedrijfFeed(bedrijven, client, options.pseudonymize, options.vandaag),
     warmUp: (only) => warmUp(only ? bedrijven.filter((bron) => only.has(bron.id)) : bedrijven, client, options.pseudonymize, registries),
     createLoaders: () => createSwBedrijfLoaders(deps),
+    leverContact: createSwBedrijfLeverContact(new Set(bedrijven.map((bron) => bron.id)), client),
   };
 }

@@ -2,6 +2,8 @@
  * HTTP calls to UWV's SOAP services through the adapter kit's partner client: one paged `Zoek…`
  * call or one batched `Opvragen…` call per method, answering the raw record elements for the
  * readers to validate. A SOAP Fault (HTTP 500) or an unusable answer is a `PartnerUnavailableError`.
+ * Writing operations (`verstuur`, e.g. registering a contact moment) go through the same client, so
+ * they share the source system's breaker, concurrency cap and deadline with the reads.
  */
 import { createPartnerHttp } from '../kit/http.js';
 import { aantalTotaal, leesSoapAntwoord, recordElementen } from './soap-response.js';
@@ -39,6 +41,8 @@ export interface UwvClient {
   zoek(lijst: UwvLijst, pagina: number, paginaGrootte: number): Promise<UwvPagina>;
   /** The records for at most 500 keys, in one request; unknown keys are absent. */
   opvragen(lijst: UwvOpvraagbaar, sleutels: readonly string[]): Promise<unknown[]>;
+  /** One operation of the service at `pad`, answering UWV's raw SOAP text (a Fault, HTTP 500, included). */
+  verstuur(pad: string, operatie: string, kinderen: readonly (readonly [string, string | number])[]): Promise<string>;
 }
 
 export interface UwvClientOptions {
@@ -50,13 +54,17 @@ export interface UwvClientOptions {
 export function createUwvClient(options: UwvClientOptions): UwvClient {
   const http = createPartnerHttp({ bron: 'UWV', bronSysteem: options.bronSysteem, baseURL: options.baseURL, timeoutMs: options.timeoutMs });
 
-  async function call(dienst: UwvDienst, operatie: string, kinderen: readonly (readonly [string, string | number])[]) {
-    const response = await http.post<string>(dienst.pad, soapRequest(operatie, kinderen), {
+  async function verstuur(pad: string, operatie: string, kinderen: readonly (readonly [string, string | number])[]): Promise<string> {
+    const response = await http.post<string>(pad, soapRequest(operatie, kinderen), {
       headers: { 'content-type': 'text/xml; charset=utf-8', SOAPAction: operatie },
       // A SOAP Fault comes with HTTP 500; read it to report UWV's own fault text.
       validateStatus: (status) => (status >= 200 && status < 300) || status === 500,
     });
-    return leesSoapAntwoord(response.data, `${operatie}Response`, options.bronSysteem);
+    return response.data;
+  }
+
+  async function call(dienst: UwvDienst, operatie: string, kinderen: readonly (readonly [string, string | number])[]) {
+    return leesSoapAntwoord(await verstuur(dienst.pad, operatie, kinderen), `${operatie}Response`, options.bronSysteem);
   }
 
   return {
@@ -75,5 +83,6 @@ export function createUwvClient(options: UwvClientOptions): UwvClient {
       const antwoord = await call(dienst, dienst.opvragen.operatie, sleutels.map((s) => [dienst.opvragen.sleutel, s] as const));
       return recordElementen(antwoord, dienst.element);
     },
+    verstuur,
   };
 }

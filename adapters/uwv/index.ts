@@ -1,14 +1,16 @@
 /**
  * The UWV adapter: the only code that knows UWV's SOAP/XML services. It gives the loket an index
- * feed, learns at warm-up which UWV keys belong to which pseudonyms and vacancy ids, and makes
- * batch loaders for the uwv subgraph.
+ * feed, learns at warm-up which UWV keys belong to which pseudonyms and vacancy ids, makes batch
+ * loaders for the uwv subgraph, and delivers contact moments to UWV.
  */
 import type { BronnenConfig } from '../kit/bronnen.js';
+import type { LeverContact } from '../kit/contact-levering.js';
 import type { IndexFeed } from '../kit/feed.js';
 import { KeyRegistry } from '../kit/key-registry.js';
 import type { PartnerRecordIssue } from '../kit/partner-errors.js';
 import type { Pseudonymize } from '../kit/pseudonym.js';
 import { createUwvClient } from './client.js';
+import { createUwvLeverContact } from './deliver-contact.js';
 import { createUwvFeed } from './index-feed.js';
 import { createUwvLoaders, type UwvLoaders } from './loaders.js';
 import { warmUpUwv } from './warm-up.js';
@@ -34,6 +36,11 @@ export interface UwvAdapter {
   warmUp(): Promise<{ records: number; issues: PartnerRecordIssue[] }>;
   /** Fresh loaders (one per GraphQL request). */
   createLoaders(): UwvLoaders;
+  /**
+   * Delivers a contact moment to UWV (SOAP `RegistreerContactmoment`, the contact's key as
+   * `IdempotentieSleutel`) through the same client, breaker and deadline as the reads.
+   */
+  leverContact: LeverContact;
 }
 
 export function createUwvAdapter(options: UwvAdapterOptions): UwvAdapter {
@@ -45,5 +52,6 @@ export function createUwvAdapter(options: UwvAdapterOptions): UwvAdapter {
     feed: createUwvFeed({ client, pseudonymize: options.pseudonymize, vandaag: options.vandaag }),
     warmUp: () => warmUpUwv({ client, pseudonymize: options.pseudonymize, ...registries }),
     createLoaders: () => createUwvLoaders({ client, pseudonymize: options.pseudonymize, ...registries }),
+    leverContact: createUwvLeverContact(client),
   };
 }

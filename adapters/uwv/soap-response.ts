@@ -40,6 +40,21 @@ export function leesSoapAntwoord(xml: string, responseElement: string, bronSyste
   return antwoord;
 }
 
+/**
+ * A SOAP Fault answer's code without its prefix (`Client`: UWV refused the request itself; `Server`:
+ * UWV failed) and its text; undefined when the answer is no Fault.
+ */
+export function leesSoapFault(xml: string): { code: string; tekst: string } | undefined {
+  let document: unknown;
+  try {
+    document = parser.parse(xml);
+  } catch {
+    return undefined;
+  }
+  const fault = kind(kind(kind(document, 'Envelope'), 'Body'), 'Fault');
+  return isRecord(fault) ? { code: tekst(fault.faultcode).replace(/^.*:/, ''), tekst: tekst(fault.faultstring) } : undefined;
+}
+
 /** The repeated record elements of an answer, e.g. every `<Klant>`; empty when there are none. */
 export function recordElementen(antwoord: SoapAntwoord, naam: string): unknown[] {
   const value = antwoord[naam];

@@ -1,7 +1,8 @@
 /**
  * HTTP calls to the werkgeversvereniging JSON:API service: one method per list or lookup, each one
  * request, each answer parsed into a `JsonApiDocument`. Lists page with `page[number]`/`page[size]`;
- * lookups pass up to 100 keys in one `filter[...]` (the caller chunks).
+ * lookups pass up to 100 keys in one `filter[...]` (the caller chunks). Contact moments are created
+ * through the same client (one breaker and deadline for the source system).
  */
 import type { AxiosInstance } from 'axios';
 import { createPartnerHttp } from '../kit/http.js';
@@ -26,6 +27,8 @@ export interface WvClient {
   /** Vacancies by the association's own ids (at most 100). */
   vacaturesById(ids: readonly string[]): Promise<JsonApiDocument>;
   instrumenten(page: PageRequest): Promise<JsonApiDocument>;
+  /** `POST /jsonapi/contactmomenten` (a JSON:API create) with the key as `Idempotency-Key`: 201 when new, 200 when known. */
+  registreerContactmoment(document: object, sleutel: string): Promise<{ status: number; data: string }>;
 }
 
 function pageParams(page: PageRequest): Record<string, string> {
@@ -50,5 +53,11 @@ export function createWvClient(source: WvSource, timeoutMs?: number): WvClient {
     vacatures: (page) => get('/jsonapi/vacatures', pageParams(page)),
     vacaturesById: (ids) => get('/jsonapi/vacatures', lookupParams('id', ids)),
     instrumenten: (page) => get('/jsonapi/instrumenten', pageParams(page)),
+    registreerContactmoment: async (document, sleutel) => {
+      const response = await http.post<string>('/jsonapi/contactmomenten', JSON.stringify(document), {
+        headers: { 'content-type': 'application/vnd.api+json', accept: 'application/vnd.api+json', 'idempotency-key': sleutel },
+      });
+      return { status: response.status, data: response.data };
+    },
   };
 }

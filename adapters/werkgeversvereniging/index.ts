@@ -1,13 +1,16 @@
 /**
  * The werkgeversvereniging adapter: employer associations and O&O funds behind one JSON:API service.
  * Gives the loket its index feed (employers, branche vacancies, sector-fund instruments) and the
- * subgraph its batch loaders. Associations never receive a BSN and hold no person data, so this
- * adapter has no kandidaten and needs no pseudonymizer.
+ * subgraph its batch loaders, and delivers contact moments to the associations' CRM. Associations
+ * never receive a BSN and hold no person data, so this adapter has no kandidaten and needs no
+ * pseudonymizer.
  */
 import type { BronnenConfig } from '../kit/bronnen.js';
+import type { LeverContact } from '../kit/contact-levering.js';
 import type { IndexFeed } from '../kit/feed.js';
 import { KeyRegistry } from '../kit/key-registry.js';
 import { createWvClient } from './client.js';
+import { createWvLeverContact } from './deliver-contact.js';
 import { createWvIndexFeed } from './index-feed.js';
 import { type WerkgeversverenigingLoaders, createWvLoaders } from './loaders.js';
 import { wvSource } from './source.js';
@@ -36,6 +39,11 @@ export interface WerkgeversverenigingAdapter {
   warmUp(): Promise<WarmUpResult>;
   /** Fresh loaders; create one set per GraphQL request. */
   createLoaders(): WerkgeversverenigingLoaders;
+  /**
+   * Delivers a contact moment to the associations (JSON:API `POST /jsonapi/contactmomenten`, the key
+   * as `Idempotency-Key`) through the same client, breaker and deadline as the reads.
+   */
+  leverContact: LeverContact;
 }
 
 export function createWerkgeversverenigingAdapter(options: WerkgeversverenigingAdapterOptions): WerkgeversverenigingAdapter {
@@ -62,5 +70,6 @@ export function createWerkgeversverenigingAdapter(options: WerkgeversverenigingA
     feed: createWvIndexFeed(client, source),
     warmUp,
     createLoaders: () => createWvLoaders({ client, source, vacatureKeys, vacatureKeysReady: () => latest ?? warmUp() }),
+    leverContact: createWvLeverContact(client, source),
   };
 }

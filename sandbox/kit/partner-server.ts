@@ -3,10 +3,13 @@
  * partner fails: errors, hanging requests, dropped connections, unreadable answers, throttling,
  * flapping) and request counters, so tests and benchmarks can see how many partner calls a query
  * costs. Each sandbox partner (`sandbox/<partner>/`) supplies its routes in its native format.
- * `GET /_sandbox/tellers` returns the counters as JSON; `DELETE /_sandbox/tellers` resets them.
+ * `GET /_sandbox/tellers` returns the counters as JSON; `DELETE /_sandbox/tellers` resets them. A
+ * partner that takes contact moments passes its `contactInbox`, shown at `GET /_sandbox/contactmomenten`.
+ * Paths under `/_sandbox/` are the sandbox's own: never counted, delayed or failed by the knobs.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { contactInboxRoute, type ContactInbox } from './contact-inbox.js';
 
 export interface SandboxKnobs {
   /** Added to every response, in ms. */
@@ -67,6 +70,8 @@ export interface PartnerServerOptions {
   random?: () => number;
   /** Clock for the flap knob, in ms (defaults to Date.now). */
   now?: () => number;
+  /** Where the partner keeps delivered contact moments; served at `GET /_sandbox/contactmomenten`. */
+  contactInbox?: ContactInbox;
 }
 
 export interface RequestCounters {
@@ -83,6 +88,8 @@ export interface PartnerServer {
   knobs: SandboxKnobs;
   counters(): RequestCounters;
   resetCounters(): void;
+  /** The contact moments delivered to this partner, when it takes them. */
+  contactInbox?: ContactInbox;
   close(): Promise<void>;
 }
 
@@ -102,7 +109,8 @@ function compile(route: SandboxRoute): CompiledRoute {
 }
 
 export async function startPartnerServer(options: PartnerServerOptions): Promise<PartnerServer> {
-  const compiled = options.routes.map(compile);
+  const routes = options.contactInbox ? [...options.routes, contactInboxRoute(options.contactInbox)] : options.routes;
+  const compiled = routes.map(compile);
   const knobs: SandboxKnobs = { ...DEFAULT_KNOBS, ...options.knobs };
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
@@ -125,15 +133,18 @@ export async function startPartnerServer(options: PartnerServerOptions): Promise
       if (req.method === 'DELETE') counters = emptyCounters();
       return send(res, { contentType: 'application/json', body: JSON.stringify(counters) });
     }
+    const control = url.pathname.startsWith('/_sandbox/');
     for (const { route, regex, names } of compiled) {
       if (route.method !== req.method) continue;
       const match = regex.exec(url.pathname);
       if (!match) continue;
       const name = route.name ?? `${route.method} ${route.path}`;
-      counters.total += 1;
-      counters.byRoute[name] = (counters.byRoute[name] ?? 0) + 1;
-      if (knobs.latencyMs > 0) await new Promise((r) => setTimeout(r, knobs.latencyMs));
-      const fault = url.pathname.includes(knobs.scope) ? faultFor(knobs, random, now()) : undefined;
+      if (!control) {
+        counters.total += 1;
+        counters.byRoute[name] = (counters.byRoute[name] ?? 0) + 1;
+        if (knobs.latencyMs > 0) await new Promise((r) => setTimeout(r, knobs.latencyMs));
+      }
+      const fault = !control && url.pathname.includes(knobs.scope) ? faultFor(knobs, random, now()) : undefined;
       if (fault) {
         counters.faults[fault] = (counters.faults[fault] ?? 0) + 1;
         switch (fault) {
@@ -170,6 +181,7 @@ export async function startPartnerServer(options: PartnerServerOptions): Promise
     name: options.name,
     url: `http://${options.host ?? '127.0.0.1'}:${address.port}`,
     knobs,
+    ...(options.contactInbox && { contactInbox: options.contactInbox }),
     counters: () => structuredClone(counters),
     resetCounters: () => {
       counters = emptyCounters();

@@ -27,7 +27,8 @@ export interface JsonApiErrorObject {
   code: string;
   title: string;
   detail: string;
-  source?: { parameter: string };
+  /** What the error is about: a query `parameter`, a JSON `pointer` into the request document, or a request `header`. */
+  source?: { parameter: string } | { pointer: string } | { header: string };
 }
 
 /** Thrown while reading a request; `jsonApiRoute` turns it into a 400 `errors` document. */
