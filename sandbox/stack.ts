@@ -16,6 +16,7 @@ import { accessDependencies, accessSettingsFromEnv, type AccessSettings } from '
 import type { AuditSink } from '../subgraphs/kit/access/audit-trail.js';
 import { startLogboekSubgraph } from '../subgraphs/logboek/server.js';
 import { spawnLoketThread, type LoketThread } from '../subgraphs/loket/in-thread.js';
+import { outboxTimingsFromEnv, type OutboxTimings } from '../subgraphs/loket/register/outbox.js';
 import type { DatabaseOptions } from '../subgraphs/kit/store/database.js';
 import { startOnderwijsSubgraph } from '../subgraphs/onderwijs/server.js';
 import { startSwBedrijfSubgraph } from '../subgraphs/sw-bedrijf/server.js';
@@ -66,6 +67,8 @@ export interface StackOptions {
   rateLimit?: RateLimitSettings;
   /** How often the loket index and the partner subgraphs' keys are refreshed; default only at start. */
   syncIntervalMs?: number;
+  /** The loket's contact outbox timings; default from the environment (`OUTBOX_*`). */
+  outbox?: OutboxTimings;
   log?: (message: string) => void;
 }
 
@@ -103,7 +106,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const { pseudoniemSleutel: pseudonymKey, ...baseSettings } = options.access ?? stackAccessFromEnv();
   const pseudonymize = createPseudonymizer(pseudonymKey);
   // The loket's thread loads its modules while the world and the partner systems are made.
-  const loketThread = spawnLoketThread({ host, port: fixed ? SUBGRAPHS.loket.port : 0, pseudonymKey, database: options.database, syncIntervalMs: options.syncIntervalMs }, log);
+  const loketThread = spawnLoketThread({ host, port: fixed ? SUBGRAPHS.loket.port : 0, pseudonymKey, database: options.database, syncIntervalMs: options.syncIntervalMs, outbox: options.outbox ?? outboxTimingsFromEnv() }, log);
   let loketStarted = false;
   started.push({ stop: async () => (loketStarted ? undefined : loketThread.terminate()) });
   try {

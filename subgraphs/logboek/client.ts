@@ -13,6 +13,13 @@ import { DIENST_TOKEN_HEADER, type DienstTokenMinter } from '../../kit/service-i
 import type { AuditAanroep } from '../kit/access/audit-trail.js';
 import type { MutationVastleggenArgs } from './generated/resolvers-types.js';
 
+/** The data subject of a write to the WSP contact register: the employer, `wg_` and its KvK number (never a person's data). */
+export const WERKGEVER_BETROKKENE = /^wg_\d{8}$/;
+
+export function werkgeverBetrokkene(kvkNummer: string): string {
+  return `wg_${kvkNummer}`;
+}
+
 /** One record to write: an LDV processing operation on the personal data of one data subject. */
 export interface VerwerkingRecord {
   /** LDV `trace_id`: 32 lowercase hex digits, not all zero (W3C Trace Context). */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PSEUDONIEM } from '../../adapters/kit/pseudonym.js';
+import { WERKGEVER_BETROKKENE } from './client.js';
 import { badInput } from '../kit/errors.js';
 import type { NieuweVerwerking, VerwerkingenFilter } from './store/verwerkingen.js';
 import type { QueryVerwerkingenArgs, VerwerkingInput } from './generated/resolvers-types.js';
@@ -44,7 +45,7 @@ const verwerking = z
     resource: tekst(200),
     verwerkingsactiviteit: tekst(200),
     doelbinding: tekst(200),
-    betrokkene: z.string().regex(PSEUDONIEM, 'must be a pseudonym (a Kandidaat.id: kd_ and 22 characters), never a BSN, a name or other text'),
+    betrokkene: z.string().refine((v) => PSEUDONIEM.test(v) || WERKGEVER_BETROKKENE.test(v), 'must be a pseudonym (a Kandidaat.id: kd_ and 22 characters) or an employer (wg_ and its 8-digit KvK number), never a BSN, a name or other text'),
     velden: z
       .array(z.string().regex(/^[A-Z][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*$/, 'must be a field coordinate such as Kandidaat.uwvDossier'))
       .min(1, 'must name at least one field')

@@ -10,10 +10,25 @@ import type { AccessAwareContext } from '../kit/access/enforce-access.js';
 import type { Database } from '../kit/store/database.js';
 import { createBesluiten, type Besluiten } from './toegang/besluiten.js';
 import { toestemmingenVan, type ToestemmingModel } from './toegang/toestemming-store.js';
+import { huidigeAccountmanagers, type AccountmanagerModel } from './register/accountmanager-store.js';
+import { contactmomentenVan, type ContactmomentModel } from './register/contact-store.js';
+import type { Benaderingsvenster } from './register/dubbele-benadering.js';
+import type { VindLeveringsdoel } from './register/leveringsdoel.js';
 import { bronSystemenVan, instrumentenByIds, kandidatenByIds, vacaturesByIds, werkgeversByKvk } from './store/index-queries.js';
+
+/** What the contact register's writes need besides the store. */
+export interface RegisterDependencies {
+  /** The double-approach window of a region, in days. */
+  venster: Benaderingsvenster;
+  /** The registering organisation's own system, if it has one in the graph. */
+  leveringsdoel: VindLeveringsdoel;
+  /** Wakes the outbox after a registration; absent when this process delivers nothing. */
+  outbox?: { kick(): void };
+}
 
 export interface Context extends AccessAwareContext {
   db: Database;
+  register: RegisterDependencies;
   access: AccessContext;
   /** Access decisions of this request, per kandidaat and per employer. */
   besluiten: Besluiten & NonNullable<AccessAwareContext['besluiten']>;
@@ -23,15 +38,20 @@ export interface Context extends AccessAwareContext {
     vacature: DataLoader<string, VacatureModel | null>;
     werkgever: DataLoader<string, WerkgeverModel | null>;
     instrument: DataLoader<string, InstrumentModel | null>;
+    /** An employer's register contacts, newest first (at most `first`). */
+    contactmomenten: DataLoader<{ kvkNummer: string; first: number }, ContactmomentModel[], string>;
+    /** An employer's current accountmanager in its region. */
+    accountmanager: DataLoader<{ kvkNummer: string; regioCode: string }, AccountmanagerModel | null, string>;
     /** Source systems that hold each entity, per kind. */
     bronSystemen: Record<'kandidaat' | 'vacature' | 'werkgever', DataLoader<string, string[]>>;
   };
 }
 
-export function createContext(db: Database, access: AccessContext): Context {
+export function createContext(db: Database, access: AccessContext, register: RegisterDependencies): Context {
   const besluiten = createBesluiten(db, access);
   return {
     db,
+    register,
     access,
     besluiten: { ...besluiten, besluit: (soort, id) => (soort === 'Kandidaat' ? besluiten.kandidaat : besluiten.werkgever).load(id) },
     loaders: {
@@ -43,6 +63,15 @@ export function createContext(db: Database, access: AccessContext): Context {
       vacature: new DataLoader((ids) => vacaturesByIds(db, ids)),
       werkgever: new DataLoader((kvks) => werkgeversByKvk(db, kvks)),
       instrument: new DataLoader((ids) => instrumentenByIds(db, ids)),
+      contactmomenten: new DataLoader(
+        async (keys) => {
+          const first = Math.max(...keys.map((k) => k.first));
+          const perWerkgever = await contactmomentenVan(db, [...new Set(keys.map((k) => k.kvkNummer))], first);
+          return keys.map((k) => (perWerkgever.get(k.kvkNummer) ?? []).slice(0, k.first));
+        },
+        { cacheKeyFn: (k) => `${k.kvkNummer}/${k.first}` },
+      ),
+      accountmanager: new DataLoader((keys) => huidigeAccountmanagers(db, keys), { cacheKeyFn: (k) => `${k.kvkNummer}/${k.regioCode}` }),
       bronSystemen: {
         kandidaat: new DataLoader((ids) => bronSystemenVan(db, 'kandidaat', ids)),
         vacature: new DataLoader((ids) => bronSystemenVan(db, 'vacature', ids)),

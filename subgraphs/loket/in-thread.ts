@@ -10,6 +10,7 @@ import { startModuleWorker } from '../kit/module-worker.js';
 import type { RunningSubgraph } from '../kit/server.js';
 import type { AccessSettings } from '../kit/access/access-settings.js';
 import type { DatabaseOptions } from '../kit/store/database.js';
+import type { OutboxTimings } from './register/outbox.js';
 import type { SyncReport } from './sync/index-sync.js';
 
 /** What the worker needs; plain data, since functions do not cross threads. */
@@ -20,6 +21,8 @@ export interface LoketThreadOptions {
   pseudonymKey: string;
   database?: DatabaseOptions;
   syncIntervalMs?: number;
+  /** The contact outbox's timings, or `false` for a loket that delivers nothing. */
+  outbox?: OutboxTimings | false;
 }
 
 export type LoketThreadMessage =

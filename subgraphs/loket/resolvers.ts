@@ -9,6 +9,8 @@ import type { Resolvers } from './generated/resolvers-types.js';
 import { bronStatussen, instrumentenVoorRegio, kandidatenPage, vacaturesPage, werkgeversPage } from './store/index-queries.js';
 import { pageSize } from './store/keyset-page.js';
 import { requireRegio } from './toegang/regio.js';
+import { leveringTellingen } from './register/contact-store.js';
+import { registerResolvers } from './register/register-resolvers.js';
 import { toestemmingResolvers } from './toegang/toestemming-resolvers.js';
 
 const ref = referentie();
@@ -59,6 +61,7 @@ export const resolvers: Resolvers = {
     },
     instrument: (_, { id }, ctx) => ctx.loaders.instrument.load(id),
     bronStatus: (_, __, ctx) => bronStatussen(ctx.db),
+    contactLeveringen: (_, __, ctx) => leveringTellingen(ctx.db),
   },
   Arbeidsmarktregio: {
     __resolveReference: (reference) => ref.regio(reference.code) ?? null,
@@ -102,6 +105,7 @@ export const resolvers: Resolvers = {
         minBronnen: filter?.minBronnen,
       });
     },
+    ...registerResolvers.Arbeidsmarktregio,
     instrumenten: (regio, { doelgroep, gemeente }, ctx) => {
       const only = gemeenteInRegio(regio, gemeente, 'gemeente');
       return instrumentenVoorRegio(ctx.db, { regioCode: regio.code, gemeenteCodes: only ? [only] : regio.gemeenten.map((g) => g.code), doelgroep });
@@ -136,12 +140,17 @@ export const resolvers: Resolvers = {
     gemeente: (werkgever) => ref.gemeente(werkgever.gemeenteCode) ?? null,
     toegang: async (werkgever, _, ctx) => ctx.access.signer.sign(await ctx.besluiten.werkgever.load(werkgever.kvkNummer)),
     bronSystemen: (werkgever, _, ctx) => ctx.loaders.bronSystemen.werkgever.load(werkgever.kvkNummer),
+    ...registerResolvers.Werkgever,
   },
   BronStatus: {
     // The partner subgraphs' Koppeling fields are fetched with this key; the loket's own fields resolve here.
     __resolveReference: async (reference, ctx) => (await bronStatussen(ctx.db, [reference.bronSysteem]))[0] ?? null,
   },
-  Mutation: toestemmingResolvers.Mutation,
+  Mutation: { ...toestemmingResolvers.Mutation, ...registerResolvers.Mutation },
+  Contactmoment: registerResolvers.Contactmoment,
+  Levering: registerResolvers.Levering,
+  Accountmanager: registerResolvers.Accountmanager,
+  DubbeleBenadering: registerResolvers.DubbeleBenadering,
   Toestemming: toestemmingResolvers.Toestemming,
   Instrument: {
     __resolveReference: (reference, ctx) => ctx.loaders.instrument.load(reference.id),

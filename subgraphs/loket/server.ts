@@ -17,7 +17,10 @@ import { accessDependencies, accessSettingsFromEnv } from '../kit/access/access-
 import { probe, type Check } from '../../kit/http/readiness.js';
 import { startSubgraphServer, type RunningSubgraph } from '../kit/server.js';
 import { createContext } from './context.js';
-import { partnerFeeds } from './feeds.js';
+import { partnerKoppelingen } from './feeds.js';
+import { benaderingsvensterFromEnv, type Benaderingsvenster } from './register/dubbele-benadering.js';
+import { leveringsdoelen } from './register/leveringsdoel.js';
+import { outboxTimingsFromEnv, startOutbox, type Outbox, type OutboxTimings } from './register/outbox.js';
 import { resolvers } from './resolvers.js';
 import { openDatabase, type Database, type DatabaseOptions } from '../kit/store/database.js';
 import { migrate } from '../kit/store/migrate.js';
@@ -38,6 +41,13 @@ export interface LoketSubgraphOptions {
   log?: (message: string) => void;
   /** Token verification, decision signing, audit log; default from the environment. */
   access?: AccessDependencies;
+  /**
+   * The outbox that delivers registered contacts to the organisations' own systems: its timings, or
+   * `false` for a process that delivers nothing (another process on the same store does).
+   */
+  outbox?: OutboxTimings | false;
+  /** The double-approach window per region; default from DUBBELE_BENADERING_DAGEN(_AMxx). */
+  venster?: Benaderingsvenster;
 }
 
 export interface LoketSubgraph extends RunningSubgraph {
@@ -46,13 +56,18 @@ export interface LoketSubgraph extends RunningSubgraph {
   syncNow(only?: ReadonlySet<string>): Promise<SyncReport>;
   /** The first synchronisation (already settled when the index was empty at start). */
   firstSync: Promise<SyncReport>;
+  /** The contact outbox of this process, when it delivers. */
+  outbox?: Outbox;
 }
 
 export async function startLoketSubgraph(options: LoketSubgraphOptions = {}): Promise<LoketSubgraph> {
   const log = options.log ?? (() => {});
   const db = await openDatabase(options.database);
   await migrate(db, LOKET_MIGRATIONS);
-  const feeds = partnerFeeds({ bronnen: options.bronnen ?? loadBronnen(), pseudonymize: options.pseudonymize ?? pseudonymizerFromEnv() });
+  const bronnen = options.bronnen ?? loadBronnen();
+  const { feeds, lever } = partnerKoppelingen({ bronnen, pseudonymize: options.pseudonymize ?? pseudonymizerFromEnv() });
+  const outbox = options.outbox === false ? undefined : startOutbox({ db, lever, log, ...options.outbox });
+  const register = { venster: options.venster ?? benaderingsvensterFromEnv(), leveringsdoel: leveringsdoelen(bronnen), outbox };
 
   // One synchronisation at a time: a request that the running one covers joins it, any other waits for it.
   let running: { promise: Promise<SyncReport>; only?: ReadonlySet<string> } | undefined;
@@ -96,7 +111,7 @@ export async function startLoketSubgraph(options: LoketSubgraphOptions = {}): Pr
   const server = await startSubgraphServer({
     name: 'loket',
     resolvers,
-    context: async (access) => createContext(db, access),
+    context: async (access) => createContext(db, access, register),
     // The store must answer; a source system the last synchronisation could not read leaves a gap.
     ready: async () => {
       const store = await probe('store', () => db.query('SELECT 1'), { required: true });
@@ -113,9 +128,11 @@ export async function startLoketSubgraph(options: LoketSubgraphOptions = {}): Pr
     db,
     syncNow,
     firstSync,
+    outbox,
     stop: async () => {
       schedule.stop();
       await server.stop();
+      await outbox?.stop();
       await running?.promise.catch(() => {});
       await db.close();
     },
@@ -129,6 +146,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       syncIntervalMs: () => wholeNumberFromEnv('SYNC_INTERVAL_SECONDS', 0, 86_400) * 1000,
       access: () => accessSettingsFromEnv('loket'),
       pseudonymize: () => pseudonymizerFromEnv(),
+      outbox: () => outboxTimingsFromEnv(),
+      venster: () => benaderingsvensterFromEnv(),
     });
     const loket = await startLoketSubgraph({
       ...settings.listen,
@@ -136,6 +155,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       syncIntervalMs: settings.syncIntervalMs,
       access: accessDependencies(settings.access, 'loket'),
       pseudonymize: settings.pseudonymize,
+      outbox: settings.outbox,
+      venster: settings.venster,
       log: (message) => console.log(message),
     });
     console.log(`loket subgraph at ${loket.url}`);

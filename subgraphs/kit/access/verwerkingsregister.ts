@@ -42,11 +42,17 @@ export const DOELBINDINGEN: readonly Doelbinding[] = [
     omschrijving: 'Proposing a candidate to an employer, with the candidate’s consent for the data shared',
     grondslag: 'AVG art. 6(1)(a) toestemming',
   },
+  {
+    id: 'werkgeversdienstverlening',
+    omschrijving: 'Regional services to employers by the partners of the werkgeversservicepunt: one contact person, no double approach',
+    grondslag: 'Wet SUWI art. 10 (regional cooperation of UWV and gemeenten, werkgeversdienstverlening)',
+  },
 ];
 
 export const VERWERKINGSACTIVITEITEN: readonly Verwerkingsactiviteit[] = [
   { id: 'klantdossier-inzien', naam: 'Inzien klantdossier', doelbinding: 're-integratie', rollen: ['klantmanager'], categorieen: [...DOSSIERS, 'TOESTEMMING'] },
   { id: 'toestemming-beheren', naam: 'Toestemming registreren of intrekken', doelbinding: 're-integratie', rollen: ['klantmanager'], categorieen: ['TOESTEMMING'] },
+  { id: 'werkgeverscontact-registreren', naam: 'Werkgeverscontact registreren', doelbinding: 'werkgeversdienstverlening', rollen: ['accountmanager'], categorieen: [] },
   { id: 'kandidaat-voorstellen', naam: 'Kandidaat voorstellen aan werkgever', doelbinding: 'bemiddeling', rollen: ['klantmanager', 'accountmanager', 'werkgever'], categorieen: DOSSIERS },
 ];
 

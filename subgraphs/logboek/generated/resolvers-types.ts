@@ -49,7 +49,7 @@ export type Mutation = {
    * written. Only for the subgraphs that record reads, by their service token; the actor of every
    * record is taken from the request's verified access token and the client request from the service
    * token, never from the input; each record's `resource` must be the calling subgraph and its
-   * `betrokkene` a pseudonym. Invalid input writes nothing and gives `BAD_USER_INPUT` with
+   * `betrokkene` a pseudonym (or an employer, `wg_` and its KvK number). Invalid input writes nothing and gives `BAD_USER_INPUT` with
    * `extensions.argument` naming the field, e.g. `verwerkingen[0].traceId`.
    */
   vastleggen: VastleggenResultaat;
@@ -107,7 +107,8 @@ export type Verwerking = {
   actor: VerwerkingActor;
   /**
    * LDV attribute `dpl.core.data_subject_id`: the data subject, as the graph's pseudonym (the `id` of a
-   * `Kandidaat`), never a BSN.
+   * `Kandidaat`), never a BSN; for a write to the WSP contact register, the employer as `wg_` and its
+   * KvK number (e.g. `wg_12345678`).
    */
   betrokkene: Scalars['String']['output'];
   /** The purpose the request stated (its `x-doelbinding` header); attribute `een_loket.doelbinding`. */
@@ -184,7 +185,7 @@ export type VerwerkingEdge = {
 export type VerwerkingFilter = {
   /** Only records of this actor (the token subject `sub`). */
   actor?: InputMaybe<Scalars['String']['input']>;
-  /** Only records about this data subject (the pseudonym, `Kandidaat.id`). */
+  /** Only records about this data subject (the pseudonym, `Kandidaat.id`, or `wg_` and an employer's KvK number). */
   betrokkene?: InputMaybe<Scalars['String']['input']>;
   /** Only records of actors of this organisation (the `organisatie` claim), e.g. `GM0193`. */
   organisatie?: InputMaybe<Scalars['String']['input']>;
@@ -201,7 +202,7 @@ export type VerwerkingFilter = {
  * not part of it: the logboek takes it from the verified token of the request.
  */
 export type VerwerkingInput = {
-  /** The data subject's pseudonym (`Kandidaat.id`: `kd_` and 22 characters); a BSN, a name or other text is refused. */
+  /** The data subject's pseudonym (`Kandidaat.id`: `kd_` and 22 characters), or an employer (`wg_` and its 8-digit KvK number); a BSN, a name or other text is refused. */
   betrokkene: Scalars['String']['input'];
   /** The purpose (the request's `x-doelbinding` header). */
   doelbinding: Scalars['String']['input'];

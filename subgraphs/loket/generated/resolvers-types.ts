@@ -3,6 +3,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { RegioModel, GemeenteModel, KandidaatModel, VacatureModel, WerkgeverModel, InstrumentModel } from '../models.js';
 import type { ToestemmingModel } from '../toegang/toestemming-store.js';
+import type { ContactmomentModel, LeveringModel } from '../register/contact-store.js';
+import type { AccountmanagerModel } from '../register/accountmanager-store.js';
+import type { ContactmomentResultaatModel, AccountmanagerResultaatModel, DubbeleBenaderingModel, DubbeleBenaderingConnectionModel } from '../register/register-models.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -22,6 +25,46 @@ export type Scalars = {
   FieldSet: { input: unknown; output: unknown; }
   link__Import: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** An employer's fixed contact person (accountmanager) in one region. */
+export type Accountmanager = {
+  __typename?: 'Accountmanager';
+  /** The region the person is the employer's contact for. */
+  arbeidsmarktregio: Arbeidsmarktregio;
+  /** Business e-mail address, when given. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Name of the person. */
+  naam: Scalars['String']['output'];
+  /** The person's organisation, as tokens name it (`GM0193`, `UWV`, `WSP-AM36`, …). */
+  organisatie: Scalars['String']['output'];
+  /** Since when. */
+  sinds: Scalars['DateTime']['output'];
+  /** Business telephone number, when given. */
+  telefoon?: Maybe<Scalars['String']['output']>;
+};
+
+/** Who becomes an employer's accountmanager. */
+export type AccountmanagerInvoer = {
+  /** Business e-mail address, optional. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the person (1–200 characters); your organisation (token claim `organisatie`) is recorded with it. */
+  naam: Scalars['String']['input'];
+  /** Business telephone number, optional (digits, spaces, `+`, `-`, parentheses). */
+  telefoon?: InputMaybe<Scalars['String']['input']>;
+  /** KvK number of the employer (8 digits), known to the graph and in your regions. */
+  werkgever: Scalars['ID']['input'];
+};
+
+/** The outcome of `wijsAccountmanagerToe`. */
+export type AccountmanagerResultaat = {
+  __typename?: 'AccountmanagerResultaat';
+  /** The employer's accountmanager in the region now. */
+  accountmanager: Accountmanager;
+  /** True when this key was used before and nothing new was stored. */
+  herhaald: Scalars['Boolean']['output'];
+  /** The accountmanager this one replaced; null when there was none. */
+  vorige?: Maybe<Accountmanager>;
 };
 
 /** A partner record that was left out because it was malformed. */
@@ -45,6 +88,12 @@ export type Arbeidsmarktregio = {
   __typename?: 'Arbeidsmarktregio';
   /** CBS code, `AM01`..`AM38` (AM04, AM16 and AM31 do not exist). */
   code: Scalars['ID']['output'];
+  /**
+   * Employers of the region that two or more organisations (or `minOrganisaties`) contacted or planned
+   * to contact in the period, by the shared WSP contact register; ordered by KvK number. For
+   * accountmanagers of the region. `first` defaults to 20, at most 100.
+   */
+  dubbeleBenaderingen?: Maybe<DubbeleBenaderingConnection>;
   /** The gemeenten of the region, ordered by name. */
   gemeenten: Array<Gemeente>;
   /**
@@ -74,6 +123,19 @@ export type Arbeidsmarktregio = {
    * regions of your token (otherwise null with `FORBIDDEN`); an `analist` gets `totalCount` only, under disclosure control.
    */
   werkgevers?: Maybe<WerkgeverConnection>;
+};
+
+
+/**
+ * An arbeidsmarktregio: one of the 35 labour-market regions in which gemeenten, UWV and other
+ * partners work together. Codes and names: Bron: CBS (CC BY 4.0).
+ */
+export type ArbeidsmarktregioDubbeleBenaderingenArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  minOrganisaties?: InputMaybe<Scalars['Int']['input']>;
+  tot: Scalars['Date']['input'];
+  van: Scalars['Date']['input'];
 };
 
 
@@ -158,6 +220,88 @@ export type BronStatus = {
   laatsteSynchronisatie?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** How a contact with an employer takes place. */
+export type ContactKanaal =
+  /** A visit (bedrijfsbezoek). */
+  | 'BEZOEK'
+  /** An e-mail. */
+  | 'MAIL'
+  /** A telephone call. */
+  | 'TELEFOON';
+
+/** Whether a contact is planned or has taken place. */
+export type ContactStatus =
+  /** Took place: the date is today or earlier. */
+  | 'GEDAAN'
+  /** Planned: the date is today or later. */
+  | 'GEPLAND';
+
+/** A contact moment of a partner organisation with an employer, from the shared WSP contact register. */
+export type Contactmoment = {
+  __typename?: 'Contactmoment';
+  /** The region the contact was registered in. */
+  arbeidsmarktregio: Arbeidsmarktregio;
+  /** The day of the contact. */
+  datum: Scalars['Date']['output'];
+  /** When it was registered. */
+  geregistreerdOp: Scalars['DateTime']['output'];
+  /** Register id, e.g. `cm_…`. */
+  id: Scalars['ID']['output'];
+  /** How the contact takes place. */
+  kanaal: ContactKanaal;
+  /**
+   * Delivery to the registering organisation's own system; null when the organisation has no system of
+   * its own in the graph (a WSP keeps its contacts in this register only).
+   */
+  levering?: Maybe<Levering>;
+  /** The organisation's employee who has the contact. */
+  medewerker: Scalars['String']['output'];
+  /** What it is about. */
+  onderwerp: Scalars['String']['output'];
+  /** The organisation that has the contact, as tokens name it: a gemeente code (`GM0193`), `UWV`, an SW-bedrijf (`sw-am36`), a WSP (`WSP-AM36`). */
+  organisatie: Scalars['String']['output'];
+  /** Planned or done. */
+  status: ContactStatus;
+  /** The employer. */
+  werkgever: Werkgever;
+};
+
+/** A contact moment to register. */
+export type ContactmomentInvoer = {
+  /**
+   * The day of the contact. Done (`GEDAAN`): today or at most 366 days ago. Planned (`GEPLAND`): today or
+   * at most 366 days ahead.
+   */
+  datum: Scalars['Date']['input'];
+  /** How the contact takes (or took) place. */
+  kanaal: ContactKanaal;
+  /** Name of your organisation's employee who has the contact (1–200 characters). */
+  medewerker: Scalars['String']['input'];
+  /** What the contact is about, in a few words (1–500 characters); no personal data of job seekers. */
+  onderwerp: Scalars['String']['input'];
+  /** Whether it is planned or has taken place. */
+  status: ContactStatus;
+  /** KvK number of the employer (8 digits); the employer must be known to the graph and be in your regions. */
+  werkgever: Scalars['ID']['input'];
+};
+
+/** The outcome of `registreerContactmoment`. */
+export type ContactmomentResultaat = {
+  __typename?: 'ContactmomentResultaat';
+  /** The contact as stored (for a repeated key: as stored by the first request). */
+  contactmoment: Contactmoment;
+  /**
+   * Double approach: contacts of other organisations with this employer, done or planned, within the
+   * region's window (default 30 days before or after this contact's date). Empty when there are none.
+   * Call them before you go.
+   */
+  dubbeleBenadering: Array<Contactmoment>;
+  /** True when this key was used before and nothing new was stored. */
+  herhaald: Scalars['Boolean']['output'];
+  /** The window used for `dubbeleBenadering`, in days before or after the contact's date. */
+  vensterDagen: Scalars['Int']['output'];
+};
+
 /** Target group (doelgroep) of a person, instrument or vacancy. */
 export type Doelgroep =
   /** In the doelgroepregister for the banenafspraak. */
@@ -180,6 +324,37 @@ export type Doelgroep =
   | 'WSW'
   /** WW unemployment benefit (UWV). */
   | 'WW';
+
+/** An employer approached by several organisations in a period. */
+export type DubbeleBenadering = {
+  __typename?: 'DubbeleBenadering';
+  /** Their contacts in the period, newest first. */
+  contactmomenten: Array<Contactmoment>;
+  /** The organisations that contacted or planned to contact it in the period, alphabetically. */
+  organisaties: Array<Scalars['String']['output']>;
+  /** The employer. */
+  werkgever: Werkgever;
+};
+
+/** A page of double approaches (Relay connection). */
+export type DubbeleBenaderingConnection = {
+  __typename?: 'DubbeleBenaderingConnection';
+  /** The employers on this page with their cursors. */
+  edges: Array<DubbeleBenaderingEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** Number of employers approached by at least `minOrganisaties` organisations in the period, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One employer on a page of double approaches. */
+export type DubbeleBenaderingEdge = {
+  __typename?: 'DubbeleBenaderingEdge';
+  /** Pass as `after` to get the employers after this one. */
+  cursor: Scalars['String']['output'];
+  /** The employer and its contacts in the period. */
+  node: DubbeleBenadering;
+};
 
 /** Categories of a candidate's personal data that consent can cover. */
 export type Gegevenscategorie =
@@ -348,6 +523,53 @@ export type KandidaatFilter = {
   werkDenkNiveauMin?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** How a contact is delivered to the registering organisation's own system. */
+export type Levering = {
+  __typename?: 'Levering';
+  /** The partner kind of the system. */
+  bron: Bron;
+  /** The source system, e.g. `gm-am36-a` or `uwv`. */
+  bronSysteem: Scalars['String']['output'];
+  /** When the system confirmed it; null until then. */
+  geleverdOp?: Maybe<Scalars['DateTime']['output']>;
+  /** The system's own reference for the contact, once delivered. */
+  partnerReferentie?: Maybe<Scalars['String']['output']>;
+  /** Attempts so far. */
+  pogingen: Scalars['Int']['output'];
+  /** Why the latest attempt failed (partner, system, kind of failure); null unless `FAILED`. */
+  reden?: Maybe<Scalars['String']['output']>;
+  /** `PENDING` until the first attempt, `DELIVERED` once the system confirmed it, `FAILED` while attempts fail (it is tried again). */
+  status: LeveringStatus;
+  /** When it will be tried next; null once delivered. */
+  volgendePoging?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Delivery state of a contact to the registering organisation's own system. */
+export type LeveringStatus =
+  /** The system confirmed it. */
+  | 'DELIVERED'
+  /** The latest attempt failed; it is tried again at `volgendePoging`. */
+  | 'FAILED'
+  /** Stored, not yet attempted. */
+  | 'PENDING';
+
+/** The outbox backlog of one source system. */
+export type LeveringTelling = {
+  __typename?: 'LeveringTelling';
+  /** Its partner kind. */
+  bron: Bron;
+  /** The source system, e.g. `uwv` or `gm-am36-a`. */
+  bronSysteem: Scalars['String']['output'];
+  /** Contacts the system confirmed. */
+  delivered: Scalars['Int']['output'];
+  /** Contacts whose latest attempt failed; each is tried again. */
+  failed: Scalars['Int']['output'];
+  /** Registration time of the oldest contact not yet delivered; null when all are delivered. */
+  oudsteOpenSinds?: Maybe<Scalars['DateTime']['output']>;
+  /** Contacts stored and not yet attempted. */
+  pending: Scalars['Int']['output'];
+};
+
 /**
  * Changes to the loket's own data. Consent (toestemming) is registered and withdrawn by the klantmanager
  * of an organisation that has the person as its client, with the purpose headers
@@ -355,6 +577,19 @@ export type KandidaatFilter = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Registers a contact moment (planned or done) of your organisation with an employer of your regions
+   * in the shared WSP contact register, so other partners see it before they approach the employer.
+   * Needs the headers `x-doelbinding: werkgeversdienstverlening` and
+   * `x-verwerking: werkgeverscontact-registreren`; the write is audited. When your organisation has a
+   * system of its own in the graph (a gemeente, UWV, an SW-bedrijf, SBB, an association), the contact is
+   * also delivered there, in that system's format, without loss: see `Contactmoment.levering`.
+   * Send a new `idempotentieSleutel` (a UUID) per contact and the same one when you repeat a request
+   * (after a timeout): a repeat returns the first result with `herhaald: true` and stores nothing new;
+   * the same key with a different `invoer` is refused with `IDEMPOTENCY_CONFLICT`. Wrong input gives
+   * `BAD_USER_INPUT` naming the argument in `extensions.argument`; nothing is stored then.
+   */
+  registreerContactmoment?: Maybe<ContactmomentResultaat>;
   /**
    * Registers the person's consent to share the named categories of personal data with an
    * organisation or a role, for one purpose, until `geldigTot`. Holds from the next request on.
@@ -367,6 +602,23 @@ export type Mutation = {
    * traceable. Withdrawing a withdrawn consent returns it unchanged.
    */
   trekToestemmingIn?: Maybe<Toestemming>;
+  /**
+   * Makes a person of your organisation the fixed contact (accountmanager) of an employer in the
+   * employer's region; the previous one, if any, is returned in `vorige` and stays in the history.
+   * Same headers, audit, idempotency and input rules as `registreerContactmoment`.
+   */
+  wijsAccountmanagerToe?: Maybe<AccountmanagerResultaat>;
+};
+
+
+/**
+ * Changes to the loket's own data. Consent (toestemming) is registered and withdrawn by the klantmanager
+ * of an organisation that has the person as its client, with the purpose headers
+ * `x-doelbinding: re-integratie` and `x-verwerking: toestemming-beheren`; both are audited.
+ */
+export type MutationRegistreerContactmomentArgs = {
+  idempotentieSleutel: Scalars['String']['input'];
+  invoer: ContactmomentInvoer;
 };
 
 
@@ -387,6 +639,17 @@ export type MutationRegistreerToestemmingArgs = {
  */
 export type MutationTrekToestemmingInArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Changes to the loket's own data. Consent (toestemming) is registered and withdrawn by the klantmanager
+ * of an organisation that has the person as its client, with the purpose headers
+ * `x-doelbinding: re-integratie` and `x-verwerking: toestemming-beheren`; both are audited.
+ */
+export type MutationWijsAccountmanagerToeArgs = {
+  idempotentieSleutel: Scalars['String']['input'];
+  invoer: AccountmanagerInvoer;
 };
 
 /** Relay page information. */
@@ -417,6 +680,12 @@ export type Query = {
    * of it because they were malformed. Use it to explain gaps to users. For the role `beheerder`.
    */
   bronStatus?: Maybe<Array<BronStatus>>;
+  /**
+   * Deliveries of registered contacts to the organisations' own systems, in numbers per source system:
+   * the outbox backlog. A growing `failed` or an old `oudsteOpenSinds` means a partner system refuses or
+   * cannot be reached (see `Contactmoment.levering.reden`). For the role `beheerder`.
+   */
+  contactLeveringen?: Maybe<Array<LeveringTelling>>;
   /** One gemeente by its CBS code, e.g. `GM0193`; null when no gemeente has that code. */
   gemeente?: Maybe<Gemeente>;
   /** One instrument by id; null when the index does not hold it. */
@@ -638,6 +907,11 @@ export type VacatureSoort =
  */
 export type Werkgever = {
   __typename?: 'Werkgever';
+  /**
+   * The employer's fixed contact person in its region (set with `wijsAccountmanagerToe`); null when none
+   * is assigned. For klantmanagers and accountmanagers of the employer's region and for the employer itself.
+   */
+  accountmanager?: Maybe<Accountmanager>;
   /** When any partner last changed what it knows about this employer. */
   bijgewerktOp: Scalars['DateTime']['output'];
   /**
@@ -651,6 +925,12 @@ export type Werkgever = {
    * region and for the employer itself; otherwise null with `FORBIDDEN`.
    */
   bronnen?: Maybe<Array<Bron>>;
+  /**
+   * Contact moments of every organisation with this employer from the shared WSP contact register,
+   * newest first (by date). For accountmanagers of the employer's region and for the employer itself.
+   * `first`: at most this many; default 20, at most 100.
+   */
+  contactmomenten?: Maybe<Array<Contactmoment>>;
   /** Gemeente of the employer's location. */
   gemeente?: Maybe<Gemeente>;
   /** KvK number, 8 digits. */
@@ -662,6 +942,15 @@ export type Werkgever = {
    * `@requires` it to decide who sees their details; not in the public API).
    */
   toegang: Scalars['String']['output'];
+};
+
+
+/**
+ * An employer (werkgever), identified by KvK number. This subgraph gives the identity and which
+ * partners know the employer; the partner subgraphs add what each of them knows.
+ */
+export type WerkgeverContactmomentenArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of employers (Relay connection). */
@@ -819,15 +1108,26 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Accountmanager: ResolverTypeWrapper<AccountmanagerModel>;
+  AccountmanagerInvoer: AccountmanagerInvoer;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AccountmanagerResultaat: ResolverTypeWrapper<AccountmanagerResultaatModel>;
   AfgewezenRecord: ResolverTypeWrapper<AfgewezenRecord>;
   Arbeidsmarktregio: ResolverTypeWrapper<RegioModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Bron: Bron;
   BronStatus: ResolverTypeWrapper<BronStatus>;
+  ContactKanaal: ContactKanaal;
+  ContactStatus: ContactStatus;
+  Contactmoment: ResolverTypeWrapper<ContactmomentModel>;
+  ContactmomentInvoer: ContactmomentInvoer;
+  ContactmomentResultaat: ResolverTypeWrapper<ContactmomentResultaatModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Doelgroep: Doelgroep;
+  DubbeleBenadering: ResolverTypeWrapper<DubbeleBenaderingModel>;
+  DubbeleBenaderingConnection: ResolverTypeWrapper<DubbeleBenaderingConnectionModel>;
+  DubbeleBenaderingEdge: ResolverTypeWrapper<Omit<DubbeleBenaderingEdge, 'node'> & { node: ResolversTypes['DubbeleBenadering'] }>;
   FieldSet: ResolverTypeWrapper<Scalars['FieldSet']['output']>;
   Gegevenscategorie: Gegevenscategorie;
   Gemeente: ResolverTypeWrapper<GemeenteModel>;
@@ -837,6 +1137,9 @@ export type ResolversTypes = ResolversObject<{
   KandidaatConnection: ResolverTypeWrapper<Omit<KandidaatConnection, 'edges'> & { edges?: Maybe<Array<ResolversTypes['KandidaatEdge']>> }>;
   KandidaatEdge: ResolverTypeWrapper<Omit<KandidaatEdge, 'node'> & { node: ResolversTypes['Kandidaat'] }>;
   KandidaatFilter: KandidaatFilter;
+  Levering: ResolverTypeWrapper<LeveringModel>;
+  LeveringStatus: LeveringStatus;
+  LeveringTelling: ResolverTypeWrapper<LeveringTelling>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -859,13 +1162,22 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Accountmanager: AccountmanagerModel;
+  AccountmanagerInvoer: AccountmanagerInvoer;
+  ID: Scalars['ID']['output'];
+  AccountmanagerResultaat: AccountmanagerResultaatModel;
   AfgewezenRecord: AfgewezenRecord;
   Arbeidsmarktregio: RegioModel;
-  ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   BronStatus: BronStatus | FederationReferenceTypes['BronStatus'];
+  Contactmoment: ContactmomentModel;
+  ContactmomentInvoer: ContactmomentInvoer;
+  ContactmomentResultaat: ContactmomentResultaatModel;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DubbeleBenadering: DubbeleBenaderingModel;
+  DubbeleBenaderingConnection: DubbeleBenaderingConnectionModel;
+  DubbeleBenaderingEdge: Omit<DubbeleBenaderingEdge, 'node'> & { node: ResolversParentTypes['DubbeleBenadering'] };
   FieldSet: Scalars['FieldSet']['output'];
   Gemeente: GemeenteModel;
   Instrument: InstrumentModel;
@@ -873,6 +1185,8 @@ export type ResolversParentTypes = ResolversObject<{
   KandidaatConnection: Omit<KandidaatConnection, 'edges'> & { edges?: Maybe<Array<ResolversParentTypes['KandidaatEdge']>> };
   KandidaatEdge: Omit<KandidaatEdge, 'node'> & { node: ResolversParentTypes['Kandidaat'] };
   KandidaatFilter: KandidaatFilter;
+  Levering: LeveringModel;
+  LeveringTelling: LeveringTelling;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
@@ -942,6 +1256,21 @@ export type ToegangDirectiveArgs = {
 
 export type ToegangDirectiveResolver<Result, Parent, ContextType = Context, Args = ToegangDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AccountmanagerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Accountmanager'] = ResolversParentTypes['Accountmanager']> = ResolversObject<{
+  arbeidsmarktregio?: Resolver<ResolversTypes['Arbeidsmarktregio'], ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  naam?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisatie?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sinds?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  telefoon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AccountmanagerResultaatResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccountmanagerResultaat'] = ResolversParentTypes['AccountmanagerResultaat']> = ResolversObject<{
+  accountmanager?: Resolver<ResolversTypes['Accountmanager'], ParentType, ContextType>;
+  herhaald?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  vorige?: Resolver<Maybe<ResolversTypes['Accountmanager']>, ParentType, ContextType>;
+}>;
+
 export type AfgewezenRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AfgewezenRecord'] = ResolversParentTypes['AfgewezenRecord']> = ResolversObject<{
   melding?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   record?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -952,6 +1281,7 @@ export type AfgewezenRecordResolvers<ContextType = Context, ParentType extends R
 export type ArbeidsmarktregioResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Arbeidsmarktregio'] = ResolversParentTypes['Arbeidsmarktregio'], FederationReferenceType extends FederationReferenceTypes['Arbeidsmarktregio'] = FederationReferenceTypes['Arbeidsmarktregio']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Arbeidsmarktregio']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  dubbeleBenaderingen?: Resolver<Maybe<ResolversTypes['DubbeleBenaderingConnection']>, ParentType, ContextType, RequireFields<ArbeidsmarktregioDubbeleBenaderingenArgs, 'minOrganisaties' | 'tot' | 'van'>>;
   gemeenten?: Resolver<Array<ResolversTypes['Gemeente']>, ParentType, ContextType>;
   instrumenten?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType, Partial<ArbeidsmarktregioInstrumentenArgs>>;
   kandidaten?: Resolver<Maybe<ResolversTypes['KandidaatConnection']>, ParentType, ContextType, Partial<ArbeidsmarktregioKandidatenArgs>>;
@@ -970,6 +1300,27 @@ export type BronStatusResolvers<ContextType = Context, ParentType extends Resolv
   laatsteSynchronisatie?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
+export type ContactmomentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Contactmoment'] = ResolversParentTypes['Contactmoment']> = ResolversObject<{
+  arbeidsmarktregio?: Resolver<ResolversTypes['Arbeidsmarktregio'], ParentType, ContextType>;
+  datum?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  geregistreerdOp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kanaal?: Resolver<ResolversTypes['ContactKanaal'], ParentType, ContextType>;
+  levering?: Resolver<Maybe<ResolversTypes['Levering']>, ParentType, ContextType>;
+  medewerker?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onderwerp?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisatie?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ContactStatus'], ParentType, ContextType>;
+  werkgever?: Resolver<ResolversTypes['Werkgever'], ParentType, ContextType>;
+}>;
+
+export type ContactmomentResultaatResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactmomentResultaat'] = ResolversParentTypes['ContactmomentResultaat']> = ResolversObject<{
+  contactmoment?: Resolver<ResolversTypes['Contactmoment'], ParentType, ContextType>;
+  dubbeleBenadering?: Resolver<Array<ResolversTypes['Contactmoment']>, ParentType, ContextType>;
+  herhaald?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  vensterDagen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -977,6 +1328,23 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DubbeleBenaderingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DubbeleBenadering'] = ResolversParentTypes['DubbeleBenadering']> = ResolversObject<{
+  contactmomenten?: Resolver<Array<ResolversTypes['Contactmoment']>, ParentType, ContextType>;
+  organisaties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  werkgever?: Resolver<ResolversTypes['Werkgever'], ParentType, ContextType>;
+}>;
+
+export type DubbeleBenaderingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DubbeleBenaderingConnection'] = ResolversParentTypes['DubbeleBenaderingConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DubbeleBenaderingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DubbeleBenaderingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DubbeleBenaderingEdge'] = ResolversParentTypes['DubbeleBenaderingEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DubbeleBenadering'], ParentType, ContextType>;
+}>;
 
 export interface FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['FieldSet'], any> {
   name: 'FieldSet';
@@ -1029,9 +1397,31 @@ export type KandidaatEdgeResolvers<ContextType = Context, ParentType extends Res
   node?: Resolver<ResolversTypes['Kandidaat'], ParentType, ContextType>;
 }>;
 
+export type LeveringResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Levering'] = ResolversParentTypes['Levering']> = ResolversObject<{
+  bron?: Resolver<ResolversTypes['Bron'], ParentType, ContextType>;
+  bronSysteem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  geleverdOp?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  partnerReferentie?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pogingen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reden?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LeveringStatus'], ParentType, ContextType>;
+  volgendePoging?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type LeveringTellingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeveringTelling'] = ResolversParentTypes['LeveringTelling']> = ResolversObject<{
+  bron?: Resolver<ResolversTypes['Bron'], ParentType, ContextType>;
+  bronSysteem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oudsteOpenSinds?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  registreerContactmoment?: Resolver<Maybe<ResolversTypes['ContactmomentResultaat']>, ParentType, ContextType, RequireFields<MutationRegistreerContactmomentArgs, 'idempotentieSleutel' | 'invoer'>>;
   registreerToestemming?: Resolver<Maybe<ResolversTypes['Toestemming']>, ParentType, ContextType, RequireFields<MutationRegistreerToestemmingArgs, 'invoer'>>;
   trekToestemmingIn?: Resolver<Maybe<ResolversTypes['Toestemming']>, ParentType, ContextType, RequireFields<MutationTrekToestemmingInArgs, 'id'>>;
+  wijsAccountmanagerToe?: Resolver<Maybe<ResolversTypes['AccountmanagerResultaat']>, ParentType, ContextType, RequireFields<MutationWijsAccountmanagerToeArgs, 'idempotentieSleutel' | 'invoer'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1045,6 +1435,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   arbeidsmarktregio?: Resolver<Maybe<ResolversTypes['Arbeidsmarktregio']>, ParentType, ContextType, RequireFields<QueryArbeidsmarktregioArgs, 'code'>>;
   arbeidsmarktregios?: Resolver<Array<ResolversTypes['Arbeidsmarktregio']>, ParentType, ContextType>;
   bronStatus?: Resolver<Maybe<Array<ResolversTypes['BronStatus']>>, ParentType, ContextType>;
+  contactLeveringen?: Resolver<Maybe<Array<ResolversTypes['LeveringTelling']>>, ParentType, ContextType>;
   gemeente?: Resolver<Maybe<ResolversTypes['Gemeente']>, ParentType, ContextType, RequireFields<QueryGemeenteArgs, 'code'>>;
   instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<QueryInstrumentArgs, 'id'>>;
   kandidaat?: Resolver<Maybe<ResolversTypes['Kandidaat']>, ParentType, ContextType, RequireFields<QueryKandidaatArgs, 'id'>>;
@@ -1098,9 +1489,11 @@ export type VacatureEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type WerkgeverResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Werkgever'] = ResolversParentTypes['Werkgever'], FederationReferenceType extends FederationReferenceTypes['Werkgever'] = FederationReferenceTypes['Werkgever']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Werkgever']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  accountmanager?: Resolver<Maybe<ResolversTypes['Accountmanager']>, ParentType, ContextType>;
   bijgewerktOp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   bronSystemen?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   bronnen?: Resolver<Maybe<Array<ResolversTypes['Bron']>>, ParentType, ContextType>;
+  contactmomenten?: Resolver<Maybe<Array<ResolversTypes['Contactmoment']>>, ParentType, ContextType, Partial<WerkgeverContactmomentenArgs>>;
   gemeente?: Resolver<Maybe<ResolversTypes['Gemeente']>, ParentType, ContextType>;
   kvkNummer?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   naam?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1123,17 +1516,26 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Accountmanager?: AccountmanagerResolvers<ContextType>;
+  AccountmanagerResultaat?: AccountmanagerResultaatResolvers<ContextType>;
   AfgewezenRecord?: AfgewezenRecordResolvers<ContextType>;
   Arbeidsmarktregio?: ArbeidsmarktregioResolvers<ContextType>;
   BronStatus?: BronStatusResolvers<ContextType>;
+  Contactmoment?: ContactmomentResolvers<ContextType>;
+  ContactmomentResultaat?: ContactmomentResultaatResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DubbeleBenadering?: DubbeleBenaderingResolvers<ContextType>;
+  DubbeleBenaderingConnection?: DubbeleBenaderingConnectionResolvers<ContextType>;
+  DubbeleBenaderingEdge?: DubbeleBenaderingEdgeResolvers<ContextType>;
   FieldSet?: GraphQLScalarType;
   Gemeente?: GemeenteResolvers<ContextType>;
   Instrument?: InstrumentResolvers<ContextType>;
   Kandidaat?: KandidaatResolvers<ContextType>;
   KandidaatConnection?: KandidaatConnectionResolvers<ContextType>;
   KandidaatEdge?: KandidaatEdgeResolvers<ContextType>;
+  Levering?: LeveringResolvers<ContextType>;
+  LeveringTelling?: LeveringTellingResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
