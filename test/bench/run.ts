@@ -1,5 +1,5 @@
 /**
- * Benchmarks (never part of `npm test`): `npm run bench -- [startup|queries|audit|faults] [--scale demo|national|N] [--runs N]`.
+ * Benchmarks (never part of `npm test`): `npm run bench -- [startup|queries|audit|faults|contacts] [--scale demo|national|N] [--runs N]`.
  * - startup: starts the whole stack in-process (fresh in-memory stores), reports time per phase and
  *   resident memory once ready.
  * - queries: on a started stack, runs the README-style queries sequentially, each as a role that may
@@ -8,6 +8,9 @@
  *   on a stack whose partner subgraphs write to the logboek, and on one whose audit sink does nothing.
  * - faults: latency under the failures of the hardening issue — a hung partner at 40 concurrent
  *   clients, a hung subgraph, abusive queries (test/bench/faults.ts).
+ * - contacts: 10,000 contact registrations while partners refuse 20% of deliveries, then recovery and
+ *   verification that each is stored and delivered exactly once (test/bench/contacts.ts;
+ *   `--contacts N --clients N --reject 0.2`); on PostgreSQL when DATABASE_URL is set.
  * Results print as JSON lines so runs can be compared.
  */
 import { parseArgs } from 'node:util';
@@ -16,9 +19,20 @@ import { worldOptionsFromEnv } from '../../sandbox/scale.js';
 import { startStack, type Stack, type StackOptions } from '../../sandbox/stack.js';
 import { PURPOSES, testAccess, type Purpose } from '../support/access.js';
 import { graphql } from '../support/graphql.js';
+import { testDatabase } from '../support/database.js';
+import { contactsBench } from './contacts.js';
 import { faults } from './faults.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { scale: { type: 'string', default: 'demo' }, runs: { type: 'string', default: '50' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    scale: { type: 'string', default: 'demo' },
+    runs: { type: 'string', default: '50' },
+    contacts: { type: 'string', default: '10000' },
+    clients: { type: 'string', default: '16' },
+    reject: { type: 'string', default: '0.2' },
+  },
+});
 const benches = positionals.length > 0 ? positionals : ['startup', 'queries'];
 const access = testAccess();
 
@@ -136,5 +150,15 @@ if (benches.includes('faults')) {
     await faults(stack, access);
   } finally {
     await stack.stop();
+  }
+}
+if (benches.includes('contacts')) {
+  const store = testDatabase();
+  const stack = await startup({ rateLimit: { perActor: 1_000_000, perAddress: 1_000_000 }, database: store.options, outbox: { intervalMs: 200, initialMs: 500, maxMs: 5_000, leaseMs: 60_000 } }, false);
+  try {
+    await contactsBench(stack, access, { contacts: Number(values.contacts), clients: Number(values.clients), reject: Number(values.reject), store: store.kind });
+  } finally {
+    await stack.stop();
+    await store.dispose();
   }
 }
