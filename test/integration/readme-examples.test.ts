@@ -3,6 +3,7 @@
  * scale, default seed), through the gateway — each with a token for the claims of the
  * `npm run -s token -- …` command printed above it, and the purpose headers named there.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,8 +51,8 @@ async function run(example: Example, variables?: Record<string, unknown>, claims
 }
 
 describe('README example queries', () => {
-  it('has the four documented examples, each with a role', () => {
-    expect(examples.map((e) => e.claims.rol)).toEqual(['analist', 'accountmanager', 'klantmanager', 'klantmanager']);
+  it('has the five documented examples, each with a role', () => {
+    expect(examples.map((e) => e.claims.rol)).toEqual(['analist', 'accountmanager', 'klantmanager', 'klantmanager', 'accountmanager']);
   });
 
   it('region overview answers with the region, its gemeenten and counts', async () => {
@@ -97,5 +98,18 @@ describe('README example queries', () => {
     const employer = await graphql(stack.gatewayUrl, 'query($id: ID!) { kandidaat(id: $id) { uwvDossier { uitkering } } }', { id: kandidaat }, await access.headers({ rol: 'werkgever', kvk: werkgever, regios: ['AM36'] }, { doelbinding: 'bemiddeling', verwerking: 'kandidaat-voorstellen' }));
     expect(employer.errors).toBeUndefined();
     expect(employer.data?.kandidaat.uwvDossier).not.toBeNull();
+  });
+
+  it('the contact example registers once per key and delivers to UWV, with the KvK number the README names', async () => {
+    const example = examples[4]!;
+    expect(example.headers).toEqual({ 'x-doelbinding': 'werkgeversdienstverlening', 'x-verwerking': 'werkgeverscontact-registreren' });
+    const werkgever = /e\.g\. `(\d{8})` \(/.exec(readme)?.[1];
+    expect(werkgever).toBeDefined();
+    const variables = { werkgever, datum: new Date().toISOString().slice(0, 10), sleutel: randomUUID() };
+    const eerste = await run(example, variables);
+    expect(eerste.errors).toBeUndefined();
+    expect(eerste.data?.registreerContactmoment).toMatchObject({ herhaald: false, contactmoment: { organisatie: 'UWV', levering: { bron: 'UWV', bronSysteem: 'uwv' } }, vensterDagen: 30 });
+    const tweede = await run(example, variables);
+    expect(tweede.data?.registreerContactmoment).toMatchObject({ herhaald: true, contactmoment: { id: eerste.data?.registreerContactmoment.contactmoment.id } });
   });
 });
