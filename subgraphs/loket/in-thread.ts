@@ -35,6 +35,11 @@ export type LoketThreadMessage =
 
 export interface LoketThread extends RunningSubgraph {
   firstSync: Promise<SyncReport>;
+  /**
+   * Ends the thread at once, without stopping the subgraph: what a crash or `kill -9` does to a loket
+   * process (nothing is finished or closed). `stop` is then a no-op.
+   */
+  kill(): Promise<void>;
 }
 
 export interface SpawnedLoketThread {
@@ -55,6 +60,7 @@ export function spawnLoketThread(options: LoketThreadOptions, log: (message: str
   });
   firstSync.catch(() => {});
   let onStopped: (() => void) | undefined;
+  let killed = false;
   let settleStart: { resolve(thread: LoketThread): void; reject(error: Error): void } | undefined;
 
   worker.on('error', (error) => settleStart?.reject(error));
@@ -77,7 +83,12 @@ export function spawnLoketThread(options: LoketThreadOptions, log: (message: str
           name: 'loket',
           url: message.url,
           firstSync,
+          kill: async () => {
+            killed = true;
+            await worker.terminate();
+          },
           stop: async () => {
+            if (killed) return;
             await new Promise<void>((done) => {
               onStopped = done;
               worker.postMessage({ type: 'stop' });
