@@ -4,6 +4,7 @@
  */
 import { referentie, type GemeenteRef, type RegioRef } from '../../schema/referentie/gemeenten.js';
 import { forbidden } from '../kit/access/access-errors.js';
+import { dateArgument } from '../kit/date-argument.js';
 import { badInput } from '../kit/errors.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import { bronStatussen, instrumentenVoorRegio, kandidatenPage, vacaturesPage, werkgeversPage } from './store/index-queries.js';
@@ -103,6 +104,9 @@ export const resolvers: Resolvers = {
         gemeente: gemeenteInRegio(regio, filter?.gemeente, 'filter.gemeente'),
         bron: filter?.bron,
         minBronnen: filter?.minBronnen,
+        zonderAccountmanager: filter?.zonderAccountmanager,
+        laatsteContactVoor: filter?.laatsteContactVoor == null ? null : dateArgument(filter.laatsteContactVoor, 'filter.laatsteContactVoor'),
+        laatsteContactNa: filter?.laatsteContactNa == null ? null : dateArgument(filter.laatsteContactNa, 'filter.laatsteContactNa'),
       });
     },
     ...registerResolvers.Arbeidsmarktregio,

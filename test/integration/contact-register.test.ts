@@ -239,4 +239,22 @@ describe('contact register', () => {
     expect(writes.some((rec) => rec.actor.sub === 'am-uwv' && rec.actor.organisatie === 'UWV')).toBe(true);
     expect(records.some((rec) => rec.velden.includes('Mutation.wijsAccountmanagerToe'))).toBe(true);
   });
+
+  it('filters a region\'s employers on the register: accountmanager, last contact', async () => {
+    const WERKGEVERS = `query($filter: WerkgeverFilter) { arbeidsmarktregio(code: "${REGIO}") { werkgevers(first: 100, filter: $filter) { totalCount edges { node { kvkNummer } } } } }`;
+    const kvks = async (filter: Record<string, unknown>) => {
+      const r = await ask(wsp, WERKGEVERS, { filter }, null);
+      expect(r.errors).toBeUndefined();
+      return { totalCount: r.data?.arbeidsmarktregio.werkgevers.totalCount as number, kvks: (r.data?.arbeidsmarktregio.werkgevers.edges as { node: { kvkNummer: string } }[]).map((e) => e.node.kvkNummer) };
+    };
+    const alle = await kvks({});
+    expect(await kvks({ zonderAccountmanager: false })).toEqual({ totalCount: 1, kvks: [kvk] });
+    expect((await kvks({ zonderAccountmanager: true })).totalCount).toBe(alle.totalCount - 1);
+    expect(await kvks({ laatsteContactNa: dag(-2) })).toEqual({ totalCount: 1, kvks: [kvk] });
+    const nietRecent = await kvks({ laatsteContactVoor: dag(-2) });
+    expect(nietRecent.totalCount).toBe(alle.totalCount - 1);
+    expect(nietRecent.kvks).not.toContain(kvk);
+    const fout = await ask(wsp, WERKGEVERS, { filter: { laatsteContactVoor: '2026-13-01' } }, null);
+    expect(fout.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.laatsteContactVoor' });
+  });
 });

@@ -985,8 +985,20 @@ export type WerkgeverFilter = {
   bron?: InputMaybe<Bron>;
   /** Only employers located in this gemeente (CBS code) of the region. */
   gemeente?: InputMaybe<Scalars['ID']['input']>;
+  /** From the WSP contact register: only employers some organisation had a contact with (status `GEDAAN`) on or after this day. */
+  laatsteContactNa?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * From the WSP contact register: only employers no organisation had a contact with (status `GEDAAN`)
+   * on or after this day — employers never contacted included. Use it to find employers nobody visited lately.
+   */
+  laatsteContactVoor?: InputMaybe<Scalars['Date']['input']>;
   /** Only employers known to at least this many partners (e.g. 3 to find double approaches). */
   minBronnen?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * From the WSP contact register: `true` only employers without an accountmanager in their region
+   * (`Werkgever.accountmanager` null), `false` only those with one.
+   */
+  zonderAccountmanager?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;

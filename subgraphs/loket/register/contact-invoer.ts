@@ -4,6 +4,7 @@
  * place is not in the future nor over a year ago; a planned one is not in the past nor over a year
  * ahead), and texts within their length. Enum values (kanaal, status) are checked by GraphQL itself.
  */
+import { dayMs } from '../../kit/date-argument.js';
 import { badInput } from '../../kit/errors.js';
 import type { AccountmanagerInvoer, ContactmomentInvoer } from '../generated/resolvers-types.js';
 
@@ -56,17 +57,10 @@ function optioneleTekst(value: string | null | undefined, argument: string, max:
   return trimmed;
 }
 
-/** The calendar day `datum` (YYYY-MM-DD) as UTC midnight, or undefined when it is no real date. */
-function dag(datum: string): number | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(datum)) return undefined;
-  const ms = Date.parse(`${datum}T00:00:00Z`);
-  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== datum ? undefined : ms;
-}
-
 export function checkContactmomentInvoer(invoer: ContactmomentInvoer, now = Date.now()): NieuwContactmoment {
   const kvkNummer = checkKvk(invoer.werkgever, 'invoer.werkgever');
   const datum = String(invoer.datum);
-  const ms = dag(datum);
+  const ms = dayMs(datum);
   if (ms === undefined) throw badInput(`invoer.datum must be a date YYYY-MM-DD, got "${datum.slice(0, 20)}"`, 'invoer.datum');
   const vandaag = Math.floor(now / DAG_MS) * DAG_MS;
   if (invoer.status === 'GEDAAN' && (ms > vandaag || ms < vandaag - MAX_DAGEN * DAG_MS)) {

@@ -2,6 +2,7 @@
  * The employers of a region that several organisations contacted, or planned to, in a period, from the
  * register: a Relay page ordered by KvK number, with the organisations per employer.
  */
+import { dateArgument, dayMs } from '../../kit/date-argument.js';
 import { badInput } from '../../kit/errors.js';
 import type { Database } from '../../kit/store/database.js';
 import { keysetPage } from '../store/keyset-page.js';
@@ -18,15 +19,9 @@ export interface DubbeleBenaderingVraag {
   after: string | null | undefined;
 }
 
-function datum(value: string, argument: string): number {
-  const ms = Date.parse(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(ms)) throw badInput(`${argument} must be a date YYYY-MM-DD`, argument);
-  return ms;
-}
-
 export async function dubbeleBenaderingen(db: Database, vraag: DubbeleBenaderingVraag): Promise<DubbeleBenaderingConnectionModel> {
-  const van = datum(vraag.van, 'van');
-  const tot = datum(vraag.tot, 'tot');
+  const van = dayMs(dateArgument(vraag.van, 'van'))!;
+  const tot = dayMs(dateArgument(vraag.tot, 'tot'))!;
   if (tot < van) throw badInput('tot must not be before van', 'tot');
   if (tot - van > 366 * DAG_MS) throw badInput('the period from van to tot may be at most 366 days', 'tot');
   if (!Number.isInteger(vraag.minOrganisaties) || vraag.minOrganisaties < 2 || vraag.minOrganisaties > 20) {

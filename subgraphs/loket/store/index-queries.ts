@@ -93,14 +93,26 @@ export interface WerkgeverQuery extends PageArgs {
   gemeente?: string | null;
   bron?: Bron | null;
   minBronnen?: number | null;
+  /** From the contact register: true only employers without a current accountmanager in their region, false only those with one. */
+  zonderAccountmanager?: boolean | null;
+  /** `YYYY-MM-DD`: only employers no organisation had a contact with (GEDAAN) on or after this day, never-contacted ones included. */
+  laatsteContactVoor?: string | null;
+  /** `YYYY-MM-DD`: only employers some organisation had a contact with (GEDAAN) on or after this day. */
+  laatsteContactNa?: string | null;
 }
+
+const HEEFT_ACCOUNTMANAGER = `EXISTS (SELECT 1 FROM accountmanager_toewijzing a WHERE a.kvk_nummer = werkgever.kvk_nummer AND a.regio_code = werkgever.regio_code AND a.tot IS NULL)`;
+const CONTACT_SINDS = (p: string) => `EXISTS (SELECT 1 FROM contactmoment c WHERE c.kvk_nummer = werkgever.kvk_nummer AND c.status = 'GEDAAN' AND c.datum >= ${p}::date)`;
 
 export function werkgeversPage(db: Database, q: WerkgeverQuery): Promise<Page<WerkgeverModel>> {
   const c = new Conditions()
     .add((p) => `regio_code = ${p}`, q.regioCode)
     .addIf(q.gemeente, (p) => `gemeente_code = ${p}`)
     .addIf(q.bron, (p) => `${p} = ANY(bronnen)`)
-    .addIf(q.minBronnen, (p) => `aantal_bronnen >= ${p}`);
+    .addIf(q.minBronnen, (p) => `aantal_bronnen >= ${p}`)
+    .addIf(q.zonderAccountmanager, (p) => `(${p}::boolean <> ${HEEFT_ACCOUNTMANAGER})`)
+    .addIf(q.laatsteContactVoor, (p) => `NOT ${CONTACT_SINDS(p)}`)
+    .addIf(q.laatsteContactNa, (p) => CONTACT_SINDS(p));
   return keysetPage<WerkgeverModel>(db, { select: WERKGEVER_SELECT, table: 'werkgever', conditions: c.sql, params: c.params, order: WERKGEVER_ORDER, first: q.first, after: q.after });
 }
 
