@@ -104,6 +104,7 @@ export const resolvers: Resolvers = {
         gemeente: gemeenteInRegio(regio, filter?.gemeente, 'filter.gemeente'),
         bron: filter?.bron,
         minBronnen: filter?.minBronnen,
+        metOpenVacatures: filter?.metOpenVacatures,
         zonderAccountmanager: filter?.zonderAccountmanager,
         laatsteContactVoor: filter?.laatsteContactVoor == null ? null : dateArgument(filter.laatsteContactVoor, 'filter.laatsteContactVoor'),
         laatsteContactNa: filter?.laatsteContactNa == null ? null : dateArgument(filter.laatsteContactNa, 'filter.laatsteContactNa'),
@@ -144,6 +145,7 @@ export const resolvers: Resolvers = {
     gemeente: (werkgever) => ref.gemeente(werkgever.gemeenteCode) ?? null,
     toegang: async (werkgever, _, ctx) => ctx.access.signer.sign(await ctx.besluiten.werkgever.load(werkgever.kvkNummer)),
     bronSystemen: (werkgever, _, ctx) => ctx.loaders.bronSystemen.werkgever.load(werkgever.kvkNummer),
+    vacatures: (werkgever, { first, after }, ctx) => vacaturesPage(ctx.db, { kvkNummer: werkgever.kvkNummer, first: pageSize(first), after }),
     ...registerResolvers.Werkgever,
   },
   BronStatus: {

@@ -257,4 +257,26 @@ describe('contact register', () => {
     const fout = await ask(wsp, WERKGEVERS, { filter: { laatsteContactVoor: '2026-13-01' } }, null);
     expect(fout.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.laatsteContactVoor' });
   });
+
+  it("lists an employer's vacancies from every partner once, and filters employers on open vacancies", async () => {
+    const metVacatures = stack.world.werkgevers.find((w) => w.regioCode === REGIO && stack.world.vacatures.filter((v) => v.kvkNummer === w.kvkNummer && (v.uwv ? 1 : 0) + (v.gemeente ? 1 : 0) + (v.werkgeversvereniging ? 1 : 0) + (v.onderwijs ? 1 : 0) >= 2).length > 0);
+    if (!metVacatures) throw new Error('the test world has no employer in AM36 with a vacancy at two partners');
+    const verwacht = stack.world.vacatures.filter((v) => v.kvkNummer === metVacatures.kvkNummer && (v.uwv || v.gemeente || v.werkgeversvereniging || v.onderwijs));
+    const r = await ask(wsp, `query($kvk: ID!) { werkgever(kvkNummer: $kvk) { vacatures(first: 100) { totalCount edges { node { id titel bronnen werkgever { kvkNummer } } } } } }`, { kvk: metVacatures.kvkNummer }, null);
+    expect(r.errors).toBeUndefined();
+    const page = r.data?.werkgever.vacatures;
+    expect(page.totalCount).toBe(verwacht.length);
+    expect(new Set(page.edges.map((e: { node: { id: string } }) => e.node.id)).size).toBe(verwacht.length);
+    expect(page.edges.every((e: { node: { werkgever: { kvkNummer: string } } }) => e.node.werkgever.kvkNummer === metVacatures.kvkNummer)).toBe(true);
+    expect(page.edges.some((e: { node: { bronnen: string[] } }) => e.node.bronnen.length >= 2)).toBe(true);
+
+    const WERKGEVERS = `query($filter: WerkgeverFilter) { arbeidsmarktregio(code: "${REGIO}") { werkgevers(first: 1, filter: $filter) { totalCount } } }`;
+    const totaal = async (filter: Record<string, unknown>) => (await ask(wsp, WERKGEVERS, { filter }, null)).data?.arbeidsmarktregio.werkgevers.totalCount as number;
+    const metOpen = new Set(stack.world.vacatures.filter((v) => v.uwv || v.gemeente || v.werkgeversvereniging || v.onderwijs).map((v) => v.kvkNummer));
+    const alle = await totaal({});
+    const met = await totaal({ metOpenVacatures: true });
+    expect(met).toBeGreaterThan(0);
+    expect(met + (await totaal({ metOpenVacatures: false }))).toBe(alle);
+    expect(met).toBe(stack.world.werkgevers.filter((w) => w.regioCode === REGIO && metOpen.has(w.kvkNummer)).length);
+  });
 });

@@ -942,6 +942,13 @@ export type Werkgever = {
    * `@requires` it to decide who sees their details; not in the public API).
    */
   toegang: Scalars['String']['output'];
+  /**
+   * The employer's open vacancies from every partner, deduplicated like a region's list (the same
+   * vacancy at werk.nl and the WSP appears once, with both in `bronnen`), in every region, newest first.
+   * For klantmanagers and accountmanagers of the employer's region and for the employer itself.
+   * `first` defaults to 20, at most 100.
+   */
+  vacatures?: Maybe<VacatureConnection>;
 };
 
 
@@ -950,6 +957,16 @@ export type Werkgever = {
  * partners know the employer; the partner subgraphs add what each of them knows.
  */
 export type WerkgeverContactmomentenArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * An employer (werkgever), identified by KvK number. This subgraph gives the identity and which
+ * partners know the employer; the partner subgraphs add what each of them knows.
+ */
+export type WerkgeverVacaturesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -992,6 +1009,8 @@ export type WerkgeverFilter = {
    * on or after this day — employers never contacted included. Use it to find employers nobody visited lately.
    */
   laatsteContactVoor?: InputMaybe<Scalars['Date']['input']>;
+  /** `true`: only employers with at least one open vacancy from any partner; `false`: only those without. */
+  metOpenVacatures?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only employers known to at least this many partners (e.g. 3 to find double approaches). */
   minBronnen?: InputMaybe<Scalars['Int']['input']>;
   /**
@@ -1510,6 +1529,7 @@ export type WerkgeverResolvers<ContextType = Context, ParentType extends Resolve
   kvkNummer?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   naam?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   toegang?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  vacatures?: Resolver<Maybe<ResolversTypes['VacatureConnection']>, ParentType, ContextType, Partial<WerkgeverVacaturesArgs>>;
 }>;
 
 export type WerkgeverConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WerkgeverConnection'] = ResolversParentTypes['WerkgeverConnection']> = ResolversObject<{

@@ -71,7 +71,10 @@ export function kandidatenPage(db: Database, q: KandidaatQuery): Promise<Page<Ka
 }
 
 export interface VacatureQuery extends PageArgs {
-  regioCode: string;
+  /** Only vacancies of this region; absent with `kvkNummer`: the employer's vacancies in every region. */
+  regioCode?: string | null;
+  /** Only vacancies of this employer. */
+  kvkNummer?: string | null;
   gemeente?: string | null;
   soort?: VacatureSoort | null;
   bron?: Bron | null;
@@ -79,8 +82,10 @@ export interface VacatureQuery extends PageArgs {
 }
 
 export function vacaturesPage(db: Database, q: VacatureQuery): Promise<Page<VacatureModel>> {
+  if (!q.regioCode && !q.kvkNummer) throw new Error('vacaturesPage needs a region or an employer');
   const c = new Conditions()
-    .add((p) => `regio_code = ${p}`, q.regioCode)
+    .addIf(q.regioCode, (p) => `regio_code = ${p}`)
+    .addIf(q.kvkNummer, (p) => `kvk_nummer = ${p}`)
     .addIf(q.gemeente, (p) => `gemeente_code = ${p}`)
     .addIf(q.soort, (p) => `soort = ${p}`)
     .addIf(q.bron, (p) => `${p} = ANY(bronnen)`)
@@ -93,6 +98,8 @@ export interface WerkgeverQuery extends PageArgs {
   gemeente?: string | null;
   bron?: Bron | null;
   minBronnen?: number | null;
+  /** True: only employers with at least one open vacancy in the index (from any partner); false: only those without. */
+  metOpenVacatures?: boolean | null;
   /** From the contact register: true only employers without a current accountmanager in their region, false only those with one. */
   zonderAccountmanager?: boolean | null;
   /** `YYYY-MM-DD`: only employers no organisation had a contact with (GEDAAN) on or after this day, never-contacted ones included. */
@@ -110,6 +117,7 @@ export function werkgeversPage(db: Database, q: WerkgeverQuery): Promise<Page<We
     .addIf(q.gemeente, (p) => `gemeente_code = ${p}`)
     .addIf(q.bron, (p) => `${p} = ANY(bronnen)`)
     .addIf(q.minBronnen, (p) => `aantal_bronnen >= ${p}`)
+    .addIf(q.metOpenVacatures, (p) => `(${p}::boolean = EXISTS (SELECT 1 FROM vacature v WHERE v.kvk_nummer = werkgever.kvk_nummer))`)
     .addIf(q.zonderAccountmanager, (p) => `(${p}::boolean <> ${HEEFT_ACCOUNTMANAGER})`)
     .addIf(q.laatsteContactVoor, (p) => `NOT ${CONTACT_SINDS(p)}`)
     .addIf(q.laatsteContactNa, (p) => CONTACT_SINDS(p));
