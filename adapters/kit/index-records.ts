@@ -46,6 +46,10 @@ export interface IndexWerkgever {
   naam: string;
   gemeenteCode: string;
   bijgewerktOp: string;
+  /** The employer's sector as its association classifies it, e.g. `Zorg en welzijn`; only a partner that classifies employers sets it. */
+  sector?: string;
+  /** SBB's recognition as leerbedrijf for at least one course; only SBB sets it. */
+  erkendLeerbedrijf?: boolean;
 }
 
 export interface IndexInstrument {

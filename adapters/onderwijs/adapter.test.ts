@@ -86,11 +86,19 @@ describe('index feed', () => {
     expect(JSON.stringify(feedPages)).not.toContain(BSN_A);
   });
 
+  it('marks a leerbedrijf without current recognitions as not erkend', async () => {
+    nock(SBB).get('/api/v1/leerbedrijven').query({ limit: '25' }).reply(200, { items: [{ ...leerbedrijf('44444444'), erkenningen: [] }], nextCursor: null });
+    const [page] = await collect(adapter().feed.sources[0]?.werkgevers?.());
+    expect(page?.records).toEqual([expect.objectContaining({ kvkNummer: '44444444', erkendLeerbedrijf: false })]);
+  });
+
   it('keeps the good records of a page and reports the malformed one by bron, KvK number and field', async () => {
     const { erkenningen: _weg, ...zonderErkenningen } = leerbedrijf('22222222');
     nock(SBB).get('/api/v1/leerbedrijven').query({ limit: '25' }).reply(200, { items: [leerbedrijf('11111111'), zonderErkenningen, leerbedrijf('33333333')], nextCursor: null });
     const [page] = await collect(adapter().feed.sources[0]?.werkgevers?.());
     expect(page?.records.map((r) => r.kvkNummer)).toEqual(['11111111', '33333333']);
+    // Recognised for at least one course: the loket filters on it.
+    expect(page?.records.map((r) => r.erkendLeerbedrijf)).toEqual([true, true]);
     expect(page?.issues).toEqual([expect.objectContaining({ bron: 'ONDERWIJS', bronSysteem: 'sbb', recordSoort: 'leerbedrijf', record: '22222222', veld: 'erkenningen' })]);
   });
 

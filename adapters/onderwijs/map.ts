@@ -37,7 +37,7 @@ export function toSbbLeerbedrijf(payload: LeerbedrijfPayload): SbbLeerbedrijf {
 }
 
 export function toIndexWerkgever(payload: LeerbedrijfPayload): IndexWerkgever {
-  return { kvkNummer: payload.kvkNummer, bron: 'ONDERWIJS', naam: payload.naam, gemeenteCode: payload.vestigingsgemeente, bijgewerktOp: payload.gewijzigdOp };
+  return { kvkNummer: payload.kvkNummer, bron: 'ONDERWIJS', naam: payload.naam, gemeenteCode: payload.vestigingsgemeente, bijgewerktOp: payload.gewijzigdOp, erkendLeerbedrijf: payload.erkenningen.length > 0 };
 }
 
 /** The public vacancy id of a leerbaan, shared with copies of the same vacancy at other partners. */

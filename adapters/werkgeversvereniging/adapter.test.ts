@@ -107,7 +107,7 @@ describe('werkgeversvereniging index feed', () => {
     expect(source).toMatchObject({ bron: 'WERKGEVERSVERENIGING', bronSysteem: 'wv' });
     expect(source.kandidaten).toBeUndefined();
     expect(pages.map((p) => p.records.map((r) => r.kvkNummer))).toEqual([['11111111', '22222222'], ['33333333']]);
-    expect(pages[0]?.records[0]).toEqual({ kvkNummer: '11111111', bron: 'WERKGEVERSVERENIGING', naam: 'Bakkerij 11111111 B.V.', gemeenteCode: 'GM0193', bijgewerktOp: '2026-09-30T10:15:00Z' });
+    expect(pages[0]?.records[0]).toEqual({ kvkNummer: '11111111', bron: 'WERKGEVERSVERENIGING', naam: 'Bakkerij 11111111 B.V.', gemeenteCode: 'GM0193', bijgewerktOp: '2026-09-30T10:15:00Z', sector: 'Industrie' });
     expect(pages.flatMap((p) => p.issues)).toEqual([]);
   });
 

@@ -44,7 +44,7 @@ export function toVacature(resource: VacatureResource): WvVacature {
 }
 
 export function toIndexWerkgever(werkgever: WvWerkgever): IndexWerkgever {
-  return { kvkNummer: werkgever.kvkNummer, bron: BRON, naam: werkgever.handelsnaam, gemeenteCode: werkgever.gemeenteCode, bijgewerktOp: werkgever.bijgewerktOp };
+  return { kvkNummer: werkgever.kvkNummer, bron: BRON, naam: werkgever.handelsnaam, gemeenteCode: werkgever.gemeenteCode, bijgewerktOp: werkgever.bijgewerktOp, sector: werkgever.sector };
 }
 
 export function toIndexVacature(vacature: WvVacature): IndexVacature {

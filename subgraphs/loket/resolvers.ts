@@ -104,6 +104,8 @@ export const resolvers: Resolvers = {
         gemeente: gemeenteInRegio(regio, filter?.gemeente, 'filter.gemeente'),
         bron: filter?.bron,
         minBronnen: filter?.minBronnen,
+        sector: filter?.sector?.trim() || null,
+        erkendLeerbedrijf: filter?.erkendLeerbedrijf,
         metOpenVacatures: filter?.metOpenVacatures,
         zonderAccountmanager: filter?.zonderAccountmanager,
         laatsteContactVoor: filter?.laatsteContactVoor == null ? null : dateArgument(filter.laatsteContactVoor, 'filter.laatsteContactVoor'),

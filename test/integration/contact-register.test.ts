@@ -279,4 +279,21 @@ describe('contact register', () => {
     expect(met + (await totaal({ metOpenVacatures: false }))).toBe(alle);
     expect(met).toBe(stack.world.werkgevers.filter((w) => w.regioCode === REGIO && metOpen.has(w.kvkNummer)).length);
   });
+
+  it('filters a region\'s employers on sector and on SBB recognition, as the partners report them', async () => {
+    const WERKGEVERS = `query($filter: WerkgeverFilter) { arbeidsmarktregio(code: "${REGIO}") { werkgevers(first: 1, filter: $filter) { totalCount } } }`;
+    const totaal = async (filter: Record<string, unknown>) => {
+      const r = await ask(wsp, WERKGEVERS, { filter }, null);
+      expect(r.errors).toBeUndefined();
+      return r.data?.arbeidsmarktregio.werkgevers.totalCount as number;
+    };
+    const inRegio = stack.world.werkgevers.filter((w) => w.regioCode === REGIO);
+    const leden = inRegio.filter((w) => w.werkgeversvereniging);
+    const sector = leden[0]!.sector;
+    expect(await totaal({ sector: sector.toUpperCase() })).toBe(leden.filter((w) => w.sector === sector).length);
+    const erkend = inRegio.filter((w) => (w.onderwijs?.erkenningen.length ?? 0) > 0).length;
+    expect(erkend).toBeGreaterThan(0);
+    expect(await totaal({ erkendLeerbedrijf: true })).toBe(erkend);
+    expect(await totaal({ erkendLeerbedrijf: false })).toBe((await totaal({})) - erkend);
+  });
 });

@@ -1000,6 +1000,8 @@ export type WerkgeverEdge = {
 export type WerkgeverFilter = {
   /** Only employers known to this partner. */
   bron?: InputMaybe<Bron>;
+  /** `true`: only employers SBB recognises as leerbedrijf for at least one course; `false`: only those it does not. */
+  erkendLeerbedrijf?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only employers located in this gemeente (CBS code) of the region. */
   gemeente?: InputMaybe<Scalars['ID']['input']>;
   /** From the WSP contact register: only employers some organisation had a contact with (status `GEDAAN`) on or after this day. */
@@ -1013,6 +1015,8 @@ export type WerkgeverFilter = {
   metOpenVacatures?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only employers known to at least this many partners (e.g. 3 to find double approaches). */
   minBronnen?: InputMaybe<Scalars['Int']['input']>;
+  /** Only employers of this sector as their association classifies it, e.g. `Zorg en welzijn` (case-insensitive; employers that are no association's member have none). */
+  sector?: InputMaybe<Scalars['String']['input']>;
   /**
    * From the WSP contact register: `true` only employers without an accountmanager in their region
    * (`Werkgever.accountmanager` null), `false` only those with one.

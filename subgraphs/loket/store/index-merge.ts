@@ -36,13 +36,15 @@ const MERGE_VACATURES = `
   FROM first f JOIN b USING (id) LEFT JOIN d USING (id)`;
 
 const MERGE_WERKGEVERS = `
-  INSERT INTO werkgever (kvk_nummer, regio_code, naam, gemeente_code, bronnen, aantal_bronnen, bijgewerkt_op)
+  INSERT INTO werkgever (kvk_nummer, regio_code, naam, gemeente_code, bronnen, aantal_bronnen, sector, erkend_leerbedrijf, bijgewerkt_op)
   SELECT kvk_nummer,
          (array_agg(regio_code ORDER BY bijgewerkt_op DESC))[1],
          mode() WITHIN GROUP (ORDER BY naam),
          (array_agg(gemeente_code ORDER BY bijgewerkt_op DESC))[1],
          array_agg(DISTINCT bron ORDER BY bron),
          count(DISTINCT bron),
+         (array_agg(sector ORDER BY bijgewerkt_op DESC) FILTER (WHERE sector IS NOT NULL))[1],
+         coalesce(bool_or(erkend_leerbedrijf), false),
          max(bijgewerkt_op)
   FROM werkgever_bron GROUP BY kvk_nummer`;
 

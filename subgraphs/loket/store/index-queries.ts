@@ -98,6 +98,10 @@ export interface WerkgeverQuery extends PageArgs {
   gemeente?: string | null;
   bron?: Bron | null;
   minBronnen?: number | null;
+  /** Only employers of this sector (as their association classifies them), case-insensitive. */
+  sector?: string | null;
+  /** True: only employers SBB recognises as leerbedrijf; false: only those it does not. */
+  erkendLeerbedrijf?: boolean | null;
   /** True: only employers with at least one open vacancy in the index (from any partner); false: only those without. */
   metOpenVacatures?: boolean | null;
   /** From the contact register: true only employers without a current accountmanager in their region, false only those with one. */
@@ -117,6 +121,8 @@ export function werkgeversPage(db: Database, q: WerkgeverQuery): Promise<Page<We
     .addIf(q.gemeente, (p) => `gemeente_code = ${p}`)
     .addIf(q.bron, (p) => `${p} = ANY(bronnen)`)
     .addIf(q.minBronnen, (p) => `aantal_bronnen >= ${p}`)
+    .addIf(q.sector, (p) => `lower(sector) = lower(${p})`)
+    .addIf(q.erkendLeerbedrijf, (p) => `erkend_leerbedrijf = ${p}::boolean`)
     .addIf(q.metOpenVacatures, (p) => `(${p}::boolean = EXISTS (SELECT 1 FROM vacature v WHERE v.kvk_nummer = werkgever.kvk_nummer))`)
     .addIf(q.zonderAccountmanager, (p) => `(${p}::boolean <> ${HEEFT_ACCOUNTMANAGER})`)
     .addIf(q.laatsteContactVoor, (p) => `NOT ${CONTACT_SINDS(p)}`)

@@ -56,12 +56,15 @@ export async function writeVacatures(db: Database, run: number, bronSysteem: str
 export async function writeWerkgevers(db: Database, run: number, bronSysteem: string, records: (IndexWerkgever & { regioCode: string })[]): Promise<void> {
   await insertJson(
     db,
-    `INSERT INTO werkgever_bron (kvk_nummer, bron, bron_systeem, regio_code, naam, gemeente_code, bijgewerkt_op, sync_run)
-     SELECT x.kvk_nummer, x.bron, x.bron_systeem, x.regio_code, x.naam, x.gemeente_code, x.bijgewerkt_op, x.sync_run
-     FROM jsonb_to_recordset($1::jsonb) AS x(kvk_nummer text, bron text, bron_systeem text, regio_code text, naam text, gemeente_code text, bijgewerkt_op timestamptz, sync_run bigint)
+    `INSERT INTO werkgever_bron (kvk_nummer, bron, bron_systeem, regio_code, naam, gemeente_code, sector, erkend_leerbedrijf, bijgewerkt_op, sync_run)
+     SELECT x.kvk_nummer, x.bron, x.bron_systeem, x.regio_code, x.naam, x.gemeente_code, x.sector, x.erkend_leerbedrijf, x.bijgewerkt_op, x.sync_run
+     FROM jsonb_to_recordset($1::jsonb) AS x(kvk_nummer text, bron text, bron_systeem text, regio_code text, naam text, gemeente_code text, sector text, erkend_leerbedrijf boolean, bijgewerkt_op timestamptz, sync_run bigint)
      ON CONFLICT (bron_systeem, kvk_nummer) DO UPDATE SET bron = excluded.bron, regio_code = excluded.regio_code, naam = excluded.naam, gemeente_code = excluded.gemeente_code,
-       bijgewerkt_op = excluded.bijgewerkt_op, sync_run = excluded.sync_run`,
-    lastPerKey(records, (r) => r.kvkNummer).map((r) => ({ kvk_nummer: r.kvkNummer, bron: r.bron, bron_systeem: bronSysteem, regio_code: r.regioCode, naam: r.naam, gemeente_code: r.gemeenteCode, bijgewerkt_op: r.bijgewerktOp, sync_run: run })),
+       sector = excluded.sector, erkend_leerbedrijf = excluded.erkend_leerbedrijf, bijgewerkt_op = excluded.bijgewerkt_op, sync_run = excluded.sync_run`,
+    lastPerKey(records, (r) => r.kvkNummer).map((r) => ({
+      kvk_nummer: r.kvkNummer, bron: r.bron, bron_systeem: bronSysteem, regio_code: r.regioCode, naam: r.naam, gemeente_code: r.gemeenteCode,
+      sector: r.sector ?? null, erkend_leerbedrijf: r.erkendLeerbedrijf ?? null, bijgewerkt_op: r.bijgewerktOp, sync_run: run,
+    })),
   );
 }
 
